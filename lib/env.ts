@@ -1,0 +1,80 @@
+import path from "node:path";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => (value === undefined || value === "" ? undefined : value === "true" || value === "1"));
+
+const envSchema = z
+  .object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
+  KITH_DATA_DIR: optionalString,
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
+  EMAIL_FROM: optionalString,
+  KITH_OUTBOX: flag,
+})
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV === "production" && !value.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required in production (generate one with `openssl rand -base64 32`)",
+      });
+    }
+    if (value.RESEND_API_KEY && !value.EMAIL_FROM) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["EMAIL_FROM"],
+        message: "is required with RESEND_API_KEY: a sender on a domain verified in Resend",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & {
+  dataDir: string;
+  emailFrom: string;
+  isOutboxReadable: boolean;
+};
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Kith cannot start: invalid environment variables\n${problems}`);
+  }
+  const parsed = result.data;
+  return {
+    ...parsed,
+    dataDir: path.resolve(/*turbopackIgnore: true*/ parsed.KITH_DATA_DIR ?? ".data"),
+    emailFrom: parsed.EMAIL_FROM ?? "Kith <kith@localhost>",
+    // The outbox shows every sign-in link, so a production server shows it
+    // only when its operator asks for it.
+    isOutboxReadable: parsed.KITH_OUTBOX ?? parsed.NODE_ENV !== "production",
+  };
+}
+
+let cached: Env | undefined;
+
+// Parsed on first use, not at import: `next build` imports modules without the
+// runtime environment.
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
