@@ -1,0 +1,42 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import type { Settings } from "@/lib/validations/settings";
+
+const settingsColumns = {
+  name: users.name,
+  email: users.email,
+  timeZone: users.timeZone,
+  digestWeekday: users.digestWeekday,
+  digestHour: users.digestHour,
+  digestEnabled: users.digestEnabled,
+  defaultCadenceDays: users.defaultCadenceDays,
+};
+
+export type UserSettings = {
+  name: string | null;
+  email: string;
+  timeZone: string | null;
+  digestWeekday: number;
+  digestHour: number;
+  digestEnabled: boolean;
+  defaultCadenceDays: number;
+};
+
+export async function getUserSettings(db: Db, params: { userId: string }): Promise<UserSettings | undefined> {
+  const [row] = await db.select(settingsColumns).from(users).where(eq(users.id, params.userId));
+  return row;
+}
+
+export async function updateUserSettings(
+  db: Db,
+  params: { userId: string; settings: Settings },
+): Promise<UserSettings | undefined> {
+  const { name, ...rest } = params.settings;
+  const [row] = await db
+    .update(users)
+    .set({ ...rest, name: name === "" ? null : name, updatedAt: new Date() })
+    .where(eq(users.id, params.userId))
+    .returning(settingsColumns);
+  return row;
+}

@@ -1,0 +1,162 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { events } from "./events";
+
+// Tiers give a contact its default cadence when none is set on the contact.
+export const contactTier = pgEnum("contact_tier", ["inner", "regular", "distant"]);
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    company: text("company"),
+    role: text("role"),
+    location: text("location"),
+    notes: text("notes"),
+    birthdayMonth: smallint("birthday_month"),
+    birthdayDay: smallint("birthday_day"),
+    birthdayYear: smallint("birthday_year"),
+    tier: contactTier("tier").notNull().default("regular"),
+    // null: the tier's default (and, for "regular", the user's default cadence).
+    cadenceDays: integer("cadence_days"),
+    metAtEventId: uuid("met_at_event_id").references(() => events.id, { onDelete: "set null" }),
+    connectedOn: date("connected_on"),
+    snoozedUntil: date("snoozed_until"),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    // Kept up to date by every touch so lists can sort and page without a join.
+    lastTouchedAt: timestamp("last_touched_at", { withTimezone: true }),
+    // Fields an import brought that Kith has no column for: kept and exported again.
+    extra: jsonb("extra").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("contacts_user_name_idx").on(t.userId, t.name),
+    index("contacts_user_last_touched_idx").on(t.userId, t.lastTouchedAt),
+    index("contacts_met_at_event_idx").on(t.metAtEventId),
+    check("contacts_cadence_check", sql`${t.cadenceDays} is null or ${t.cadenceDays} between 1 and 3650`),
+    check(
+      "contacts_birthday_check",
+      sql`(${t.birthdayMonth} is null and ${t.birthdayDay} is null) or (${t.birthdayMonth} between 1 and 12 and ${t.birthdayDay} between 1 and 31)`,
+    ),
+  ],
+);
+
+export const contactEmails = pgTable(
+  "contact_emails",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    label: text("label"),
+    isPrimary: boolean("is_primary").notNull().default(false),
+  },
+  (t) => [
+    index("contact_emails_contact_idx").on(t.contactId),
+    // Finds "this email already belongs to a contact" during capture and import.
+    index("contact_emails_user_email_idx").on(t.userId, sql`lower(${t.email})`),
+  ],
+);
+
+export const contactPhones = pgTable(
+  "contact_phones",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    phone: text("phone").notNull(),
+    label: text("label"),
+  },
+  (t) => [index("contact_phones_contact_idx").on(t.contactId)],
+);
+
+export const contactLinks = pgTable(
+  "contact_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    label: text("label"),
+  },
+  (t) => [
+    index("contact_links_contact_idx").on(t.contactId),
+    index("contact_links_user_url_idx").on(t.userId, t.url),
+  ],
+);
+
+export const circles = pgTable(
+  "circles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("circles_user_name_key").on(t.userId, sql`lower(${t.name})`)],
+);
+
+export const contactCircles = pgTable(
+  "contact_circles",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    circleId: uuid("circle_id")
+      .notNull()
+      .references(() => circles.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contactId, t.circleId] }),
+    index("contact_circles_circle_idx").on(t.circleId),
+  ],
+);
+
+export type Contact = typeof contacts.$inferSelect;
+export type NewContact = typeof contacts.$inferInsert;
+export type ContactEmail = typeof contactEmails.$inferSelect;
+export type NewContactEmail = typeof contactEmails.$inferInsert;
+export type ContactPhone = typeof contactPhones.$inferSelect;
+export type NewContactPhone = typeof contactPhones.$inferInsert;
+export type ContactLink = typeof contactLinks.$inferSelect;
+export type NewContactLink = typeof contactLinks.$inferInsert;
+export type Circle = typeof circles.$inferSelect;
+export type NewCircle = typeof circles.$inferInsert;

@@ -1,0 +1,6 @@
+export * from "./auth";
+export * from "./contacts";
+export * from "./mail";
+export * from "./events";
+export * from "./interactions";
+export * from "./successes";

@@ -1,0 +1,81 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { contacts } from "./contacts";
+import { events } from "./events";
+
+export const interactionChannel = pgEnum("interaction_channel", [
+  "meeting",
+  "call",
+  "video",
+  "message",
+  "email",
+  "social",
+  "event",
+]);
+
+export const valueKind = pgEnum("value_kind", [
+  "introduction",
+  "referral",
+  "advice",
+  "resource_shared",
+  "recommendation",
+  "help_offered",
+  "congratulation",
+  "volunteered_together",
+  "other",
+]);
+
+export const valueDirection = pgEnum("value_direction", ["given", "received"]);
+
+// A touch: one moment with one or more contacts, optionally one that added value.
+export const interactions = pgTable(
+  "interactions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    channel: interactionChannel("channel").notNull(),
+    summary: text("summary"),
+    valueKind: valueKind("value_kind"),
+    valueDirection: valueDirection("value_direction"),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("interactions_user_occurred_idx").on(t.userId, t.occurredAt),
+    index("interactions_event_idx").on(t.eventId),
+    check(
+      "interactions_value_pair_check",
+      sql`(${t.valueKind} is null) = (${t.valueDirection} is null)`,
+    ),
+  ],
+);
+
+export const interactionContacts = pgTable(
+  "interaction_contacts",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    interactionId: uuid("interaction_id")
+      .notNull()
+      .references(() => interactions.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    // Copied from the interaction so a contact's timeline and health read one index.
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.interactionId, t.contactId] }),
+    index("interaction_contacts_contact_occurred_idx").on(t.contactId, t.occurredAt),
+  ],
+);
+
+export type Interaction = typeof interactions.$inferSelect;
+export type NewInteraction = typeof interactions.$inferInsert;
+export type InteractionContact = typeof interactionContacts.$inferSelect;
