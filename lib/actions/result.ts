@@ -1,0 +1,30 @@
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; fieldErrors?: FieldErrors; formError?: string };
+
+export function ok<T>(data: T): ActionResult<T> {
+  return { ok: true, data };
+}
+
+export function fail(formError: string, fieldErrors?: FieldErrors): ActionResult<never> {
+  return { ok: false, formError, fieldErrors };
+}
+
+export function invalid(error: z.ZodError): ActionResult<never> {
+  const fieldErrors: FieldErrors = {};
+  const formErrors: string[] = [];
+  for (const issue of error.issues) {
+    const key = issue.path.join(".");
+    if (key === "") formErrors.push(issue.message);
+    else (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return {
+    ok: false,
+    fieldErrors,
+    formError: formErrors[0] ?? "Some fields need your attention.",
+  };
+}

@@ -1,0 +1,33 @@
+import type { Db } from "@/db/client";
+import { type ActionResult, fail, invalid, ok } from "@/lib/actions/result";
+import { signInInputSchema } from "@/lib/validations/auth";
+import { checkSignInRateLimit } from "./rate-limit";
+import { safeRedirectPath } from "./redirect";
+
+export type SendSignInLink = (email: string, redirectTo: string) => Promise<void>;
+
+export async function requestSignIn(
+  db: Db,
+  input: unknown,
+  ctx: { ip: string; sendLink: SendSignInLink; now?: Date },
+): Promise<ActionResult<{ email: string }>> {
+  const parsed = signInInputSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { email, callbackUrl } = parsed.data;
+
+  const verdict = await checkSignInRateLimit(db, { email, ip: ctx.ip, now: ctx.now });
+  if (!verdict.allowed) {
+    const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+    return fail(
+      `Too many sign-in links were asked for. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or use the last link you received.`,
+    );
+  }
+
+  try {
+    await ctx.sendLink(email, safeRedirectPath(callbackUrl));
+  } catch (error) {
+    console.error("sign-in link not sent", error);
+    return fail("We could not send the sign-in email just now. Try again in a minute.");
+  }
+  return ok({ email });
+}
