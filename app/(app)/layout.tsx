@@ -1,0 +1,19 @@
+import { redirect } from "next/navigation";
+import { AppShell } from "@/components/shell/app-shell";
+import { auth, signOut } from "@/lib/auth";
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const session = await auth();
+  if (!session?.user?.email) redirect("/sign-in");
+
+  async function signOutAction() {
+    "use server";
+    await signOut({ redirectTo: "/" });
+  }
+
+  return (
+    <AppShell user={{ name: session.user.name ?? null, email: session.user.email }} signOut={signOutAction}>
+      {children}
+    </AppShell>
+  );
+}
