@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { type DbHandle, openDb } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+
+export type TestDb = DbHandle & { databaseUrl?: string };
+
+// A fresh, migrated database per test file: PGlite in memory by default, a new
+// database on the PostgreSQL server when TEST_DATABASE_URL is set.
+export async function createTestDb(): Promise<TestDb> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const handle = await openDb({ dataDir: undefined });
+    await migrateDb(handle);
+    return handle;
+  }
+  const name = `kith_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const handle = await openDb({ databaseUrl, max: 4 });
+  await migrateDb(handle, databaseUrl);
+  return {
+    ...handle,
+    databaseUrl,
+    close: async () => {
+      await handle.close();
+      const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
