@@ -22,6 +22,9 @@ const envSchema = z
       .optional(),
   ),
   KITH_DATA_DIR: optionalString,
+  // Read by Auth.js itself; validated here so a typo fails at start.
+  AUTH_URL: optionalString.pipe(z.url().optional()),
+  AUTH_TRUST_HOST: flag,
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
