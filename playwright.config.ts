@@ -3,8 +3,9 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
-// Runs against the production build (`npm run build` first) on a fresh
-// embedded database, with Debian's Chromium: no browser is downloaded.
+// Runs against the production build (`npm run build` first) with Debian's
+// Chromium (no browser is downloaded), on a fresh embedded database, or on
+// the PostgreSQL database named by E2E_DATABASE_URL.
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/e2e",
@@ -43,6 +44,7 @@ export default defineConfig({
       AUTH_URL: baseURL,
       KITH_OUTBOX: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },
 });

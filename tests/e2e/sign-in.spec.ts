@@ -9,7 +9,13 @@ async function shot(page: Page, name: string) {
 test("a person signs in through the outbox, saves settings and signs out", async ({ page }) => {
   const email = `ada-${Date.now()}@example.com`;
 
-  await page.goto("/");
+  const landing = await page.goto("/");
+  const csp = landing?.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(csp).not.toContain("unsafe-eval");
+  expect(landing?.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(landing?.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await shot(page, "01-landing");
 

@@ -7,11 +7,12 @@ export type TestDb = DbHandle & { databaseUrl?: string };
 
 // A fresh, migrated database per test file: PGlite in memory by default, a new
 // database on the PostgreSQL server when TEST_DATABASE_URL is set.
-export async function createTestDb(): Promise<TestDb> {
+export async function createTestDb(options: { migrate?: boolean } = {}): Promise<TestDb> {
+  const migrate = options.migrate ?? true;
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const handle = await openDb({ dataDir: undefined });
-    await migrateDb(handle);
+    if (migrate) await migrateDb(handle);
     return handle;
   }
   const name = `kith_test_${randomBytes(6).toString("hex")}`;
@@ -22,7 +23,7 @@ export async function createTestDb(): Promise<TestDb> {
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   const handle = await openDb({ databaseUrl, max: 4 });
-  await migrateDb(handle, databaseUrl);
+  if (migrate) await migrateDb(handle, databaseUrl);
   return {
     ...handle,
     databaseUrl,

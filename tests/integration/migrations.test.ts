@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
@@ -54,5 +55,26 @@ describe("migrations", () => {
       .select({ score: sql<number>`similarity('Lovelace', 'Lovelac')` })
       .from(sql`(select 1) as one`);
     expect(Number(row?.score)).toBeGreaterThan(0.5);
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)("migrations on a PostgreSQL server", () => {
+  it("apply once when several instances start together", async () => {
+    const fresh = await createTestDb({ migrate: false });
+    const url = fresh.databaseUrl ?? "";
+    const instances = await Promise.all([1, 2, 3].map(() => openDb({ databaseUrl: url, max: 2 })));
+    try {
+      await Promise.all(instances.map((instance) => migrateDb(instance, url)));
+      const applied = await fresh.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      const rows = applied as unknown as { n: number }[];
+      expect(rows[0]?.n).toBeGreaterThan(0);
+      const [{ n: tables } = { n: 0 }] = (await fresh.db.execute(
+        sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`,
+      )) as unknown as { n: number }[];
+      expect(tables).toBe(17);
+    } finally {
+      await Promise.all(instances.map((instance) => instance.close()));
+      await fresh.close();
+    }
   });
 });
