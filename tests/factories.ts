@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { type NewUser, users } from "@/db/schema";
+import { contacts, type NewContact, type NewUser, users } from "@/db/schema";
 
 export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
@@ -13,4 +13,13 @@ export async function createUser(db: Db, values: Partial<NewUser> = {}) {
     .returning();
   if (!user) throw new Error("createUser inserted nothing");
   return user;
+}
+
+export async function createContact(db: Db, values: Partial<NewContact> & { userId: string }) {
+  const [contact] = await db
+    .insert(contacts)
+    .values({ name: `Contact ${randomUUID().slice(0, 8)}`, ...values })
+    .returning();
+  if (!contact) throw new Error("createContact inserted nothing");
+  return contact;
 }

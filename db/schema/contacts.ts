@@ -15,11 +15,12 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { CONTACT_TIERS } from "@/lib/domain/enums";
 import { users } from "./auth";
 import { events } from "./events";
 
 // Tiers give a contact its default cadence when none is set on the contact.
-export const contactTier = pgEnum("contact_tier", ["inner", "regular", "distant"]);
+export const contactTier = pgEnum("contact_tier", CONTACT_TIERS);
 
 export const contacts = pgTable(
   "contacts",
@@ -43,15 +44,23 @@ export const contacts = pgTable(
     connectedOn: date("connected_on"),
     snoozedUntil: date("snoozed_until"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
-    // Kept up to date by every touch so lists can sort and page without a join.
+    // Both kept up to date by db/queries/schedule.ts after every touch or
+    // cadence change, so lists sort, filter "overdue" and page on an index.
     lastTouchedAt: timestamp("last_touched_at", { withTimezone: true }),
+    nextDueAt: timestamp("next_due_at", { withTimezone: true }),
     // Fields an import brought that Kith has no column for: kept and exported again.
     extra: jsonb("extra").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // What type-ahead search matches (emails are searched in contact_emails).
+    searchText: text("search_text").generatedAlwaysAs(
+      sql`lower(coalesce(name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(role, '') || ' ' || coalesce(notes, ''))`,
+    ),
   },
   (t) => [
     index("contacts_user_name_idx").on(t.userId, t.name),
+    index("contacts_user_next_due_idx").on(t.userId, t.nextDueAt),
+    index("contacts_search_idx").using("gin", t.userId, t.searchText.op("gin_trgm_ops")),
     index("contacts_user_last_touched_idx").on(t.userId, t.lastTouchedAt),
     index("contacts_met_at_event_idx").on(t.metAtEventId),
     check("contacts_cadence_check", sql`${t.cadenceDays} is null or ${t.cadenceDays} between 1 and 3650`),
@@ -80,6 +89,7 @@ export const contactEmails = pgTable(
     index("contact_emails_contact_idx").on(t.contactId),
     // Finds "this email already belongs to a contact" during capture and import.
     index("contact_emails_user_email_idx").on(t.userId, sql`lower(${t.email})`),
+    index("contact_emails_search_idx").using("gin", t.userId, sql`lower(${t.email}) gin_trgm_ops`),
   ],
 );
 

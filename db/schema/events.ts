@@ -1,7 +1,8 @@
 import { date, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { EVENT_KINDS } from "@/lib/domain/enums";
 import { users } from "./auth";
 
-export const eventKind = pgEnum("event_kind", ["conference", "meetup", "volunteering", "social", "other"]);
+export const eventKind = pgEnum("event_kind", EVENT_KINDS);
 
 export const events = pgTable(
   "events",

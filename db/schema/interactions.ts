@@ -1,32 +1,15 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { CHANNELS, VALUE_DIRECTIONS, VALUE_KINDS } from "@/lib/domain/enums";
 import { users } from "./auth";
 import { contacts } from "./contacts";
 import { events } from "./events";
 
-export const interactionChannel = pgEnum("interaction_channel", [
-  "meeting",
-  "call",
-  "video",
-  "message",
-  "email",
-  "social",
-  "event",
-]);
+export const interactionChannel = pgEnum("interaction_channel", CHANNELS);
 
-export const valueKind = pgEnum("value_kind", [
-  "introduction",
-  "referral",
-  "advice",
-  "resource_shared",
-  "recommendation",
-  "help_offered",
-  "congratulation",
-  "volunteered_together",
-  "other",
-]);
+export const valueKind = pgEnum("value_kind", VALUE_KINDS);
 
-export const valueDirection = pgEnum("value_direction", ["given", "received"]);
+export const valueDirection = pgEnum("value_direction", VALUE_DIRECTIONS);
 
 // A touch: one moment with one or more contacts, optionally one that added value.
 export const interactions = pgTable(

@@ -1,18 +1,11 @@
 import { sql } from "drizzle-orm";
 import { date, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { SUCCESS_KINDS } from "@/lib/domain/enums";
 import { users } from "./auth";
 import { contacts } from "./contacts";
 import { interactions } from "./interactions";
 
-export const successKind = pgEnum("success_kind", [
-  "new_job",
-  "promotion",
-  "launch",
-  "award",
-  "publication",
-  "personal_milestone",
-  "other",
-]);
+export const successKind = pgEnum("success_kind", SUCCESS_KINDS);
 
 // Something good that happened to a contact; congratulated once a
 // congratulation touch points at it.

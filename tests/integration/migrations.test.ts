@@ -49,8 +49,7 @@ describe("migrations", () => {
     expect(await tableNames()).toEqual(before);
   });
 
-  it("load pg_trgm on both engines", async () => {
-    await t.db.execute(sql`create extension if not exists pg_trgm`);
+  it("install pg_trgm and btree_gin on both engines", async () => {
     const [row] = await t.db
       .select({ score: sql<number>`similarity('Lovelace', 'Lovelac')` })
       .from(sql`(select 1) as one`);

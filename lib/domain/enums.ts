@@ -1,0 +1,82 @@
+// The domain's closed vocabularies, shared by the database enums, the zod
+// schemas and the UI (this file has no server dependencies).
+
+export const CONTACT_TIERS = ["inner", "regular", "distant"] as const;
+export type ContactTier = (typeof CONTACT_TIERS)[number];
+export const CONTACT_TIER_LABELS: Record<ContactTier, string> = {
+  inner: "Inner circle (every 14 days)",
+  regular: "Regular (your default cadence)",
+  distant: "Distant (every 90 days)",
+};
+// Cadence in days when a contact has none of its own; null: the user's default.
+export const TIER_CADENCE_DAYS: Record<ContactTier, number | null> = { inner: 14, regular: null, distant: 90 };
+
+export const EVENT_KINDS = ["conference", "meetup", "volunteering", "social", "other"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+  conference: "Conference",
+  meetup: "Meetup",
+  volunteering: "Volunteering",
+  social: "Social",
+  other: "Other",
+};
+
+export const CHANNELS = ["meeting", "call", "video", "message", "email", "social", "event"] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  meeting: "Meeting",
+  call: "Call",
+  video: "Video call",
+  message: "Message",
+  email: "Email",
+  social: "Social media",
+  event: "Event",
+};
+
+export const VALUE_KINDS = [
+  "introduction",
+  "referral",
+  "advice",
+  "resource_shared",
+  "recommendation",
+  "help_offered",
+  "congratulation",
+  "volunteered_together",
+  "other",
+] as const;
+export type ValueKind = (typeof VALUE_KINDS)[number];
+export const VALUE_KIND_LABELS: Record<ValueKind, string> = {
+  introduction: "Introduction",
+  referral: "Referral",
+  advice: "Advice",
+  resource_shared: "Resource shared",
+  recommendation: "Recommendation",
+  help_offered: "Help offered",
+  congratulation: "Congratulation",
+  volunteered_together: "Volunteered together",
+  other: "Other",
+};
+
+export const VALUE_DIRECTIONS = ["given", "received"] as const;
+export type ValueDirection = (typeof VALUE_DIRECTIONS)[number];
+export const VALUE_DIRECTION_LABELS: Record<ValueDirection, string> = { given: "I gave", received: "I received" };
+
+export const SUCCESS_KINDS = [
+  "new_job",
+  "promotion",
+  "launch",
+  "award",
+  "publication",
+  "personal_milestone",
+  "other",
+] as const;
+export type SuccessKind = (typeof SUCCESS_KINDS)[number];
+export const SUCCESS_KIND_LABELS: Record<SuccessKind, string> = {
+  new_job: "New job",
+  promotion: "Promotion",
+  launch: "Launch",
+  award: "Award",
+  publication: "Publication",
+  personal_milestone: "Personal milestone",
+  other: "Other",
+};
