@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contactEmails, contacts } from "@/db/schema";
 
@@ -7,14 +7,25 @@ function likePattern(q: string): string {
 }
 
 // Matches name, company, role and notes (contacts_search_idx) or any email
-// (contact_emails_search_idx): both GIN trigram indexes lead with user_id.
+// (contact_emails_search_idx).
+// - From three characters, trigrams are selective: each table's GIN index
+//   (both lead with user_id) finds its ids and the UNION is joined back. An OR
+//   of the two would make PostgreSQL walk every contact of the user.
+// - One or two characters have no trigram: many contacts match, so a plain
+//   filter on the ordered list stops as soon as a page is full.
 export function contactMatches(userId: string, q: string): SQL {
   const pattern = likePattern(q);
-  const byEmail = sql`${contacts.id} in (
-    select ${contactEmails.contactId} from ${contactEmails}
-    where ${contactEmails.userId} = ${userId} and lower(${contactEmails.email}) like ${pattern}
+  if (q.trim().length < 3) {
+    return sql`(${contacts.searchText} like ${pattern} or exists (
+      select 1 from ${contactEmails} e
+      where e.contact_id = ${contacts.id} and e.user_id = ${userId} and lower(e.email) like ${pattern}
+    ))`;
+  }
+  return sql`${contacts.id} in (
+    select c.id from ${contacts} c where c.user_id = ${userId} and c.search_text like ${pattern}
+    union
+    select e.contact_id from ${contactEmails} e where e.user_id = ${userId} and lower(e.email) like ${pattern}
   )`;
-  return or(sql`${contacts.searchText} like ${pattern}`, byEmail) as SQL;
 }
 
 export type ContactOption = { id: string; name: string; company: string | null };

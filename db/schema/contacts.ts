@@ -58,10 +58,11 @@ export const contacts = pgTable(
     ),
   },
   (t) => [
-    index("contacts_user_name_idx").on(t.userId, t.name),
-    index("contacts_user_next_due_idx").on(t.userId, t.nextDueAt),
+    // The contacts list's three orders (db/queries/contacts.ts), each with id.
+    index("contacts_user_name_idx").on(t.userId, sql`lower(${t.name})`, t.id),
+    index("contacts_user_last_touched_idx").on(t.userId, t.lastTouchedAt.desc().nullsLast(), t.id),
+    index("contacts_user_next_due_idx").on(t.userId, t.nextDueAt, t.id),
     index("contacts_search_idx").using("gin", t.userId, t.searchText.op("gin_trgm_ops")),
-    index("contacts_user_last_touched_idx").on(t.userId, t.lastTouchedAt),
     index("contacts_met_at_event_idx").on(t.metAtEventId),
     check("contacts_cadence_check", sql`${t.cadenceDays} is null or ${t.cadenceDays} between 1 and 3650`),
     check(

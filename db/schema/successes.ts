@@ -31,6 +31,11 @@ export const successes = pgTable(
   },
   (t) => [
     index("successes_contact_occurred_idx").on(t.contactId, t.occurredOn),
+    // Deleting a touch (or an account) finds the successes it congratulated
+    // here instead of scanning the table once per deleted touch.
+    index("successes_congratulated_by_idx")
+      .on(t.congratulatedByInteractionId)
+      .where(sql`${t.congratulatedByInteractionId} is not null`),
     // "Congratulate" lists: the user's successes still waiting, newest first.
     index("successes_user_waiting_idx")
       .on(t.userId, t.occurredOn)

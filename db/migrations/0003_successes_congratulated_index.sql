@@ -1,0 +1,1 @@
+CREATE INDEX "successes_congratulated_by_idx" ON "successes" USING btree ("congratulated_by_interaction_id") WHERE "successes"."congratulated_by_interaction_id" is not null;
