@@ -23,3 +23,26 @@ export async function createContact(db: Db, values: Partial<NewContact> & { user
   if (!contact) throw new Error("createContact inserted nothing");
   return contact;
 }
+
+// Appended (not merged into the imports above) while several people add factories at once.
+import { events, type NewEvent } from "@/db/schema";
+
+export async function createEvent(db: Db, values: Partial<NewEvent> & { userId: string }) {
+  const [event] = await db
+    .insert(events)
+    .values({ name: `Event ${randomUUID().slice(0, 8)}`, occurredOn: "2026-11-12", kind: "meetup", ...values })
+    .returning();
+  if (!event) throw new Error("createEvent inserted nothing");
+  return event;
+}
+
+import { circles, type NewCircle } from "@/db/schema";
+
+export async function createCircle(db: Db, values: Partial<NewCircle> & { userId: string }) {
+  const [circle] = await db
+    .insert(circles)
+    .values({ name: `Circle ${randomUUID().slice(0, 8)}`, ...values })
+    .returning();
+  if (!circle) throw new Error("createCircle inserted nothing");
+  return circle;
+}

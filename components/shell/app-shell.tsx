@@ -5,6 +5,8 @@ import { MobileNav } from "@/components/shell/mobile-nav";
 import { NavLinks } from "@/components/shell/nav-links";
 import { Wordmark } from "@/components/shell/wordmark";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
+import { LogTouchProvider } from "@/components/touches/log-touch-provider";
+import { ShellLogTouchButton } from "@/components/touches/shell-log-touch-button";
 import { Button } from "@/components/ui/button";
 
 type AppShellUser = {
@@ -56,7 +58,7 @@ function AccountPanel({
 
 function AppShell({ user, signOut, children }: AppShellProps) {
   return (
-    <>
+    <LogTouchProvider>
       <a
         href="#main"
         className="fixed top-3 left-3 z-60 -translate-y-20 rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground shadow-lg focus:translate-y-0"
@@ -67,6 +69,7 @@ function AppShell({ user, signOut, children }: AppShellProps) {
         <header className="sticky top-0 z-40 flex h-14 items-center justify-between gap-2 border-b bg-background/95 px-4 backdrop-blur supports-[backdrop-filter]:bg-background/80 md:hidden">
           <Wordmark href="/dashboard" />
           <div className="flex items-center gap-1">
+            <ShellLogTouchButton isCompact className="mr-1" />
             <ThemeToggle />
             <MobileNav>
               <AccountPanel user={user} signOut={signOut} hasThemeToggle={false} />
@@ -75,6 +78,7 @@ function AppShell({ user, signOut, children }: AppShellProps) {
         </header>
         <aside className="sticky top-0 hidden h-dvh flex-col gap-6 overflow-y-auto border-r border-sidebar-border bg-sidebar p-4 text-sidebar-foreground md:flex">
           <Wordmark href="/dashboard" className="px-2 pt-1" />
+          <ShellLogTouchButton />
           <NavLinks />
           <div className="mt-auto">
             <AccountPanel user={user} signOut={signOut} hasThemeToggle />
@@ -84,7 +88,7 @@ function AppShell({ user, signOut, children }: AppShellProps) {
           <div className="mx-auto w-full max-w-5xl">{children}</div>
         </main>
       </div>
-    </>
+    </LogTouchProvider>
   );
 }
 

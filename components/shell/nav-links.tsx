@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { CalendarDaysIcon, LayoutDashboardIcon, SettingsIcon, UsersIcon } from "lucide-react";
+import { CalendarDaysIcon, CircleDotIcon, LayoutDashboardIcon, PartyPopperIcon, SettingsIcon, UsersIcon } from "lucide-react";
 
 import { cn } from "@/lib/utils";
 
@@ -10,6 +10,8 @@ const navItems = [
   { href: "/dashboard", label: "Dashboard", Icon: LayoutDashboardIcon },
   { href: "/contacts", label: "Contacts", Icon: UsersIcon },
   { href: "/events", label: "Events", Icon: CalendarDaysIcon },
+  { href: "/successes", label: "Congratulate", Icon: PartyPopperIcon },
+  { href: "/circles", label: "Circles", Icon: CircleDotIcon },
   { href: "/settings", label: "Settings", Icon: SettingsIcon },
 ] as const;
 

@@ -1,25 +1,125 @@
-import { Users } from "lucide-react";
+import { PlusIcon, SearchXIcon, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ContactFilters } from "@/components/contacts/contact-filters";
+import { ContactList } from "@/components/contacts/contact-list";
+import { Pagination } from "@/components/contacts/pagination";
 import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/db/client";
+import { listCircles } from "@/db/queries/circles";
+import { listContacts } from "@/db/queries/contacts";
+import { getUserSettings } from "@/db/queries/users";
+import { currentUserId } from "@/lib/auth";
+import { type ContactListQuery, contactListQuerySchema } from "@/lib/validations/contact";
 
 export const metadata: Metadata = { title: "Contacts" };
 
-export default function ContactsPage() {
+const PAGE_SIZE = 25;
+
+function hrefFor(query: ContactListQuery, page: number): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set("q", query.q);
+  if (query.sort !== "name") params.set("sort", query.sort);
+  if (query.circle) params.set("circle", query.circle);
+  if (query.overdue) params.set("overdue", "1");
+  if (query.archived) params.set("archived", "1");
+  if (page > 1) params.set("page", String(page));
+  const search = params.toString();
+  return search ? `/contacts?${search}` : "/contacts";
+}
+
+export default async function ContactsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const userId = await currentUserId();
+  if (!userId) notFound();
+  const query = contactListQuerySchema.parse(await searchParams);
+  const db = await getDb();
+  const now = new Date();
+  const [settings, circles, { rows, hasMore }] = await Promise.all([
+    getUserSettings(db, { userId }),
+    listCircles(db, { userId }),
+    listContacts(db, {
+      userId,
+      sort: query.sort,
+      q: query.q,
+      circleId: query.circle,
+      overdue: query.overdue,
+      archived: query.archived,
+      page: query.page,
+      pageSize: PAGE_SIZE,
+      now,
+    }),
+  ]);
+  const isFiltered = Boolean(query.q || query.circle || query.overdue || query.archived);
+  const status =
+    rows.length === 0
+      ? "No contacts to show."
+      : `${rows.length} ${rows.length === 1 ? "contact" : "contacts"} on page ${query.page}${hasMore ? ", more on the next page" : ""}.`;
+
   return (
     <>
-      <PageHeader title="Contacts" description="Everyone you keep in touch with." />
-      <EmptyState
-        icon={<Users aria-hidden className="size-6" />}
-        title="No contacts yet"
-        description="People arrive here when you add those you met at an event."
-        action={
-          <Link href="/events" className="text-primary font-medium underline-offset-4 hover:underline">
-            Start from an event
-          </Link>
+      <PageHeader
+        title="Contacts"
+        description="Everyone you keep in touch with."
+        actions={
+          <Button asChild>
+            <Link href="/contacts/new">
+              <PlusIcon aria-hidden="true" />
+              New contact
+            </Link>
+          </Button>
         }
       />
+      <ContactFilters
+        q={query.q}
+        sort={query.sort}
+        circleId={query.circle}
+        overdue={query.overdue}
+        archived={query.archived}
+        circles={circles}
+      />
+      <p id="contacts-status" role="status" className="sr-only">
+        {status}
+      </p>
+      {rows.length > 0 ? (
+        <>
+          <ContactList rows={rows} now={now} timeZone={settings?.timeZone ?? "UTC"} />
+          <Pagination page={query.page} hasMore={hasMore} hrefFor={(page) => hrefFor(query, page)} />
+        </>
+      ) : isFiltered || query.page > 1 ? (
+        <EmptyState
+          icon={<SearchXIcon />}
+          title="No contacts match"
+          description={query.page > 1 ? "This page is past the end of the list." : "Try other words, or clear the filters."}
+          action={
+            <Button asChild variant="outline">
+              <Link href="/contacts">Clear filters</Link>
+            </Button>
+          }
+        />
+      ) : (
+        <EmptyState
+          icon={<Users />}
+          title="No contacts yet"
+          description="Add the people you met at an event all at once, or one person at a time."
+          action={
+            <>
+              <Button asChild>
+                <Link href="/events">Start from an event</Link>
+              </Button>
+              <Button asChild variant="outline">
+                <Link href="/contacts/new">Add a contact</Link>
+              </Button>
+            </>
+          }
+        />
+      )}
     </>
   );
 }

@@ -1,0 +1,142 @@
+"use client";
+
+import { SearchIcon } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { SelectNative } from "@/components/ui/select-native";
+import type { CircleRow } from "@/db/queries/circles";
+import type { ContactSort } from "@/db/queries/contacts";
+import { CONTACT_SORT_LABELS, CONTACT_SORTS } from "@/lib/validations/contact";
+
+type ContactFiltersProps = {
+  q: string;
+  sort: ContactSort;
+  circleId: string | undefined;
+  overdue: boolean;
+  archived: boolean;
+  circles: CircleRow[];
+};
+
+const SEARCH_DELAY_MS = 250;
+
+// A GET form, so it works without JavaScript; with it, the list follows the
+// search box as you type and the other controls as they change. The page
+// re-renders around this component, so the search box keeps its focus.
+export function ContactFilters({ q, sort, circleId, overdue, archived, circles }: ContactFiltersProps) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const [isPending, startTransition] = useTransition();
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  // A link (pagination, "Clear filters", the back button) changes the URL
+  // without remounting the form: show what the page now shows, except in
+  // the search box while someone is typing in it.
+  useEffect(() => {
+    const fields = formRef.current?.elements;
+    if (!fields) return;
+    const search = fields.namedItem("q");
+    if (search instanceof HTMLInputElement && search !== document.activeElement) search.value = q;
+    const selects = { sort, circle: circleId ?? "" };
+    for (const [name, value] of Object.entries(selects)) {
+      const select = fields.namedItem(name);
+      if (select instanceof HTMLSelectElement) select.value = value;
+    }
+    const boxes = { overdue, archived };
+    for (const [name, isChecked] of Object.entries(boxes)) {
+      const box = fields.namedItem(name);
+      if (box instanceof HTMLInputElement) box.checked = isChecked;
+    }
+  }, [q, sort, circleId, overdue, archived]);
+
+  function apply() {
+    clearTimeout(timer.current);
+    const form = formRef.current;
+    if (!form) return;
+    const params = new URLSearchParams();
+    for (const [key, value] of new FormData(form)) {
+      if (typeof value === "string" && value.trim() !== "" && !(key === "sort" && value === "name")) {
+        params.set(key, value.trim());
+      }
+    }
+    const query = params.toString();
+    startTransition(() => router.replace(query ? `/contacts?${query}` : "/contacts", { scroll: false }));
+  }
+
+  function applySoon() {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(apply, SEARCH_DELAY_MS);
+  }
+
+  return (
+    <form
+      ref={formRef}
+      role="search"
+      aria-label="Contacts"
+      method="get"
+      action="/contacts"
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply();
+      }}
+      className="mb-6 grid gap-4 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]"
+    >
+      <div className="grid gap-2 sm:col-span-2 lg:col-span-1">
+        <Label htmlFor="contacts-q">Search</Label>
+        <div className="flex gap-2">
+          <Input
+            id="contacts-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="Name, company, email or notes"
+            autoComplete="off"
+            aria-describedby="contacts-status"
+            onChange={applySoon}
+          />
+          <Button type="submit" variant="outline" size="icon" aria-label="Search">
+            <SearchIcon aria-hidden="true" />
+          </Button>
+        </div>
+      </div>
+      <div className="grid gap-2">
+        <Label htmlFor="contacts-sort">Sort by</Label>
+        <SelectNative id="contacts-sort" name="sort" defaultValue={sort} onChange={apply}>
+          {CONTACT_SORTS.map((value) => (
+            <option key={value} value={value}>
+              {CONTACT_SORT_LABELS[value]}
+            </option>
+          ))}
+        </SelectNative>
+      </div>
+      <div className="grid gap-2">
+        <Label htmlFor="contacts-circle">Circle</Label>
+        <SelectNative id="contacts-circle" name="circle" defaultValue={circleId ?? ""} onChange={apply}>
+          <option value="">All circles</option>
+          {circles.map((circle) => (
+            <option key={circle.id} value={circle.id}>
+              {circle.name}
+            </option>
+          ))}
+        </SelectNative>
+      </div>
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-3 sm:col-span-2 lg:col-span-3">
+        <label className="flex items-center gap-2 text-sm font-medium">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={overdue} onChange={apply} className="size-4 accent-primary" />
+          Overdue only
+        </label>
+        <label className="flex items-center gap-2 text-sm font-medium">
+          <input type="checkbox" name="archived" value="1" defaultChecked={archived} onChange={apply} className="size-4 accent-primary" />
+          Show archived instead
+        </label>
+        <span aria-hidden="true" className="text-sm text-muted-foreground">
+          {isPending ? "Updating…" : null}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import type * as React from "react";
+
+import { LogTouchDialog, type LogTouchRequest } from "@/components/touches/log-touch-dialog";
+
+type LogTouchContextValue = { open: (request?: LogTouchRequest) => void };
+
+const LogTouchContext = createContext<LogTouchContextValue | null>(null);
+
+export function useLogTouch(): LogTouchContextValue {
+  const context = useContext(LogTouchContext);
+  if (!context) throw new Error("useLogTouch needs a <LogTouchProvider> above it (the app shell mounts one).");
+  return context;
+}
+
+function isTypingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+// The one log-touch dialog of the signed-in app: every "Log touch",
+// "Congratulate" and "Edit" button opens it, and so does the `l` key.
+export function LogTouchProvider({ children }: { children: React.ReactNode }) {
+  const [state, setState] = useState<{ isOpen: boolean; request: LogTouchRequest; session: number }>({
+    isOpen: false,
+    request: {},
+    session: 0,
+  });
+
+  const open = useCallback((request: LogTouchRequest = {}) => {
+    // A new session remounts the form, so each opening starts from its prefill.
+    setState((current) => ({ isOpen: true, request, session: current.session + 1 }));
+  }, []);
+
+  const setOpen = useCallback((isOpen: boolean) => setState((current) => ({ ...current, isOpen })), []);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.repeat || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+      if (event.key.toLowerCase() !== "l" || isTypingIn(event.target)) return;
+      // Not over another dialog (the phone menu, a confirmation) or this one.
+      if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+      event.preventDefault();
+      open();
+    }
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [open]);
+
+  const value = useMemo(() => ({ open }), [open]);
+
+  return (
+    <LogTouchContext.Provider value={value}>
+      {children}
+      <LogTouchDialog key={state.session} isOpen={state.isOpen} onOpenChange={setOpen} request={state.request} />
+    </LogTouchContext.Provider>
+  );
+}

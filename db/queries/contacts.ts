@@ -1,0 +1,405 @@
+import { and, asc, eq, exists, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import {
+  circles,
+  contactCircles,
+  contactEmails,
+  contactLinks,
+  contactPhones,
+  contacts,
+  events,
+  interactionContacts,
+  interactions,
+  users,
+} from "@/db/schema";
+import type { ContactTier } from "@/lib/domain/enums";
+import type { ContactFormValues } from "@/lib/validations/contact";
+import { contactMatches } from "./contact-search";
+import { effectiveCadenceDays } from "./schedule";
+
+export type ContactSort = "name" | "last_touch" | "next_due";
+
+export type ListContactsParams = {
+  userId: string;
+  sort: ContactSort;
+  q?: string;
+  circleId?: string;
+  overdue?: boolean;
+  archived?: boolean;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  now?: Date;
+};
+
+export type CircleRef = { id: string; name: string };
+
+export type ContactListRow = {
+  id: string;
+  name: string;
+  company: string | null;
+  role: string | null;
+  lastTouchedAt: Date | null;
+  nextDueAt: Date | null;
+  snoozedUntil: string | null;
+  archivedAt: Date | null;
+  circles: CircleRef[];
+};
+
+const isUuid = (value: string) => z.uuid().safeParse(value).success;
+
+// The user's calendar day: a snooze "until 12 March" lasts through 12 March
+// where the user lives.
+function userToday(userId: string, now: Date): SQL {
+  return sql`(${now.toISOString()}::timestamptz at time zone coalesce(
+    (select ${users.timeZone} from ${users} where ${users.id} = ${userId}), 'UTC'
+  ))::date`;
+}
+
+export function isOverdue(userId: string, now: Date): SQL {
+  return and(
+    isNull(contacts.archivedAt),
+    lt(contacts.nextDueAt, now),
+    or(isNull(contacts.snoozedUntil), sql`${contacts.snoozedUntil} <= ${userToday(userId, now)}`),
+  ) as SQL;
+}
+
+// Each order is exactly a (user_id, column, id) index, so a page is read off
+// the index; the id makes pages never overlap or skip rows that tie. Names
+// sort case-insensitively ("ada" before "Zed") whatever the collation.
+const ORDER: Record<ContactSort, SQL[]> = {
+  name: [sql`lower(${contacts.name}) asc`, sql`${contacts.id} asc`],
+  last_touch: [sql`${contacts.lastTouchedAt} desc nulls last`, sql`${contacts.id} asc`],
+  next_due: [sql`${contacts.nextDueAt} asc`, sql`${contacts.id} asc`],
+};
+
+export async function listContacts(
+  db: Db,
+  params: ListContactsParams,
+): Promise<{ rows: ContactListRow[]; hasMore: boolean }> {
+  const { userId, pageSize } = params;
+  const now = params.now ?? new Date();
+  const page = Math.max(1, Math.floor(params.page));
+  const q = params.q?.trim() ?? "";
+  if (params.circleId !== undefined && !isUuid(params.circleId)) return { rows: [], hasMore: false };
+
+  const conditions: (SQL | undefined)[] = [
+    eq(contacts.userId, userId),
+    params.archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt),
+    q ? contactMatches(userId, q) : undefined,
+    params.overdue ? isOverdue(userId, now) : undefined,
+    params.circleId
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(contactCircles)
+            .where(
+              and(
+                eq(contactCircles.contactId, contacts.id),
+                eq(contactCircles.circleId, params.circleId),
+                eq(contactCircles.userId, userId),
+              ),
+            ),
+        )
+      : undefined,
+  ];
+
+  // One row more than the page says whether there is a next page, without
+  // counting every match.
+  const found = await db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      company: contacts.company,
+      role: contacts.role,
+      lastTouchedAt: contacts.lastTouchedAt,
+      nextDueAt: contacts.nextDueAt,
+      snoozedUntil: contacts.snoozedUntil,
+      archivedAt: contacts.archivedAt,
+    })
+    .from(contacts)
+    .where(and(...conditions))
+    .orderBy(...ORDER[params.sort])
+    .limit(pageSize + 1)
+    .offset((page - 1) * pageSize);
+
+  const rows = found.slice(0, pageSize);
+  const circlesByContact = await circlesOf(db, { userId, contactIds: rows.map((row) => row.id) });
+  return {
+    rows: rows.map((row) => ({ ...row, circles: circlesByContact.get(row.id) ?? [] })),
+    hasMore: found.length > pageSize,
+  };
+}
+
+// The circles of several contacts in one query, by contact id.
+async function circlesOf(db: Db, params: { userId: string; contactIds: string[] }): Promise<Map<string, CircleRef[]>> {
+  const byContact = new Map<string, CircleRef[]>();
+  if (params.contactIds.length === 0) return byContact;
+  const found = await db
+    .select({ contactId: contactCircles.contactId, id: circles.id, name: circles.name })
+    .from(contactCircles)
+    .innerJoin(circles, and(eq(circles.id, contactCircles.circleId), eq(circles.userId, params.userId)))
+    .where(and(eq(contactCircles.userId, params.userId), inArray(contactCircles.contactId, params.contactIds)))
+    .orderBy(asc(sql`lower(${circles.name})`), asc(circles.id));
+  for (const { contactId, id, name } of found) {
+    const list = byContact.get(contactId) ?? [];
+    list.push({ id, name });
+    byContact.set(contactId, list);
+  }
+  return byContact;
+}
+
+export type ContactDetail = {
+  id: string;
+  name: string;
+  company: string | null;
+  role: string | null;
+  location: string | null;
+  notes: string | null;
+  birthdayMonth: number | null;
+  birthdayDay: number | null;
+  birthdayYear: number | null;
+  tier: ContactTier;
+  cadenceDays: number | null;
+  /** The contact's own cadence, else its tier's, else the user's default. */
+  effectiveCadenceDays: number;
+  metAtEvent: { id: string; name: string; occurredOn: string } | null;
+  connectedOn: string | null;
+  snoozedUntil: string | null;
+  archivedAt: Date | null;
+  lastTouchedAt: Date | null;
+  nextDueAt: Date | null;
+  createdAt: Date;
+  emails: { email: string; label: string | null }[];
+  phones: { phone: string; label: string | null }[];
+  links: { url: string; label: string | null }[];
+  circles: CircleRef[];
+};
+
+export async function getContact(
+  db: Db,
+  params: { userId: string; contactId: string },
+): Promise<ContactDetail | undefined> {
+  const { userId, contactId } = params;
+  if (!isUuid(contactId)) return undefined;
+  const [row] = await db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      company: contacts.company,
+      role: contacts.role,
+      location: contacts.location,
+      notes: contacts.notes,
+      birthdayMonth: contacts.birthdayMonth,
+      birthdayDay: contacts.birthdayDay,
+      birthdayYear: contacts.birthdayYear,
+      tier: contacts.tier,
+      cadenceDays: contacts.cadenceDays,
+      effectiveCadenceDays: sql<number>`(${effectiveCadenceDays})::int`.mapWith(Number),
+      eventId: events.id,
+      eventName: events.name,
+      eventOccurredOn: events.occurredOn,
+      connectedOn: contacts.connectedOn,
+      snoozedUntil: contacts.snoozedUntil,
+      archivedAt: contacts.archivedAt,
+      lastTouchedAt: contacts.lastTouchedAt,
+      nextDueAt: contacts.nextDueAt,
+      createdAt: contacts.createdAt,
+    })
+    .from(contacts)
+    .innerJoin(users, eq(users.id, contacts.userId))
+    .leftJoin(events, and(eq(events.id, contacts.metAtEventId), eq(events.userId, userId)))
+    .where(and(eq(contacts.id, contactId), eq(contacts.userId, userId)));
+  if (!row) return undefined;
+
+  const owned = (table: typeof contactEmails | typeof contactPhones | typeof contactLinks) =>
+    and(eq(table.contactId, contactId), eq(table.userId, userId));
+  const emails = await db
+    .select({ email: contactEmails.email, label: contactEmails.label })
+    .from(contactEmails)
+    .where(owned(contactEmails))
+    .orderBy(sql`${contactEmails.isPrimary} desc`, asc(contactEmails.email));
+  const phones = await db
+    .select({ phone: contactPhones.phone, label: contactPhones.label })
+    .from(contactPhones)
+    .where(owned(contactPhones))
+    .orderBy(asc(contactPhones.phone));
+  const links = await db
+    .select({ url: contactLinks.url, label: contactLinks.label })
+    .from(contactLinks)
+    .where(owned(contactLinks))
+    .orderBy(asc(contactLinks.url));
+  const circlesByContact = await circlesOf(db, { userId, contactIds: [contactId] });
+
+  const { eventId, eventName, eventOccurredOn, ...contact } = row;
+  return {
+    ...contact,
+    metAtEvent: eventId && eventName && eventOccurredOn ? { id: eventId, name: eventName, occurredOn: eventOccurredOn } : null,
+    emails,
+    phones,
+    links,
+    circles: circlesByContact.get(contactId) ?? [],
+  };
+}
+
+export type LikelyDuplicate = {
+  id: string;
+  name: string;
+  company: string | null;
+  archivedAt: Date | null;
+  reason: "email" | "name";
+};
+
+// Contacts that are probably the same person: one of the emails (any case),
+// or the same name at the same company (both compared without case).
+export async function findLikelyDuplicates(
+  db: Db,
+  params: { userId: string; name: string; company: string | null; emails: string[] },
+): Promise<LikelyDuplicate[]> {
+  const { userId } = params;
+  const name = params.name.trim().toLowerCase();
+  const company = params.company?.trim().toLowerCase() ?? "";
+  const emails = [...new Set(params.emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
+  const emailList = emails.length > 0 ? sql.join(emails.map((email) => sql`${email}`), sql`, `) : undefined;
+  const emailMatch = emailList
+    ? sql`exists (
+        select 1 from ${contactEmails} e
+        where e.contact_id = ${contacts.id} and e.user_id = ${userId} and lower(e.email) in (${emailList})
+      )`
+    : sql`false`;
+  // A UNION of two index lookups (contact_emails_user_email_idx and
+  // contacts_user_name_idx); an OR would walk every contact of the user.
+  const candidates = sql`${contacts.id} in (
+    select c.id from ${contacts} c
+    where c.user_id = ${userId} and lower(c.name) = ${name} and lower(coalesce(c.company, '')) = ${company}
+    ${emailList ? sql`union select e.contact_id from ${contactEmails} e where e.user_id = ${userId} and lower(e.email) in (${emailList})` : sql``}
+  )`;
+  const found = await db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      company: contacts.company,
+      archivedAt: contacts.archivedAt,
+      isEmailMatch: sql<boolean>`${emailMatch}`,
+    })
+    .from(contacts)
+    .where(and(eq(contacts.userId, userId), candidates))
+    .orderBy(asc(contacts.name), asc(contacts.id))
+    .limit(5);
+  return found.map(({ isEmailMatch, ...row }) => ({ ...row, reason: isEmailMatch ? "email" : "name" }));
+}
+
+export type ContactWrite = Pick<
+  ContactFormValues,
+  "name" | "company" | "role" | "location" | "notes" | "tier" | "cadenceDays" | "birthdayMonth" | "birthdayDay" | "birthdayYear"
+>;
+export type ContactDetailsWrite = Pick<ContactFormValues, "emails" | "phones" | "links">;
+
+export async function insertContact(tx: Db, params: { userId: string; values: ContactWrite }): Promise<{ id: string }> {
+  const [row] = await tx
+    .insert(contacts)
+    .values({ ...params.values, userId: params.userId })
+    .returning({ id: contacts.id });
+  if (!row) throw new Error("insertContact: no row returned");
+  return row;
+}
+
+export async function updateContactFields(
+  tx: Db,
+  params: { userId: string; contactId: string; values: ContactWrite },
+): Promise<{ id: string } | undefined> {
+  const [row] = await tx
+    .update(contacts)
+    .set({ ...params.values, updatedAt: new Date() })
+    .where(and(eq(contacts.id, params.contactId), eq(contacts.userId, params.userId)))
+    .returning({ id: contacts.id });
+  return row;
+}
+
+// Replaces a contact's emails, phones and links with the given ones. The
+// caller has checked that the contact is the user's; run it in a transaction.
+export async function replaceContactDetails(
+  tx: Db,
+  params: { userId: string; contactId: string; details: ContactDetailsWrite },
+): Promise<void> {
+  const { userId, contactId, details } = params;
+  const owner = { userId, contactId };
+  await tx.delete(contactEmails).where(and(eq(contactEmails.contactId, contactId), eq(contactEmails.userId, userId)));
+  await tx.delete(contactPhones).where(and(eq(contactPhones.contactId, contactId), eq(contactPhones.userId, userId)));
+  await tx.delete(contactLinks).where(and(eq(contactLinks.contactId, contactId), eq(contactLinks.userId, userId)));
+  if (details.emails.length > 0) {
+    await tx
+      .insert(contactEmails)
+      .values(details.emails.map((row, index) => ({ ...owner, ...row, isPrimary: index === 0 })));
+  }
+  if (details.phones.length > 0) {
+    await tx.insert(contactPhones).values(details.phones.map((row) => ({ ...owner, ...row })));
+  }
+  if (details.links.length > 0) {
+    await tx.insert(contactLinks).values(details.links.map((row) => ({ ...owner, ...row })));
+  }
+}
+
+export async function setContactArchived(
+  db: Db,
+  params: { userId: string; contactId: string; archived: boolean },
+): Promise<{ id: string; archivedAt: Date | null } | undefined> {
+  const [row] = await db
+    .update(contacts)
+    .set({
+      // Archiving twice keeps the first date.
+      archivedAt: params.archived ? sql`coalesce(${contacts.archivedAt}, now())` : null,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(contacts.id, params.contactId), eq(contacts.userId, params.userId)))
+    .returning({ id: contacts.id, archivedAt: contacts.archivedAt });
+  return row;
+}
+
+export async function setContactSnooze(
+  db: Db,
+  params: { userId: string; contactId: string; until: string | null },
+): Promise<{ id: string; snoozedUntil: string | null } | undefined> {
+  const [row] = await db
+    .update(contacts)
+    .set({ snoozedUntil: params.until, updatedAt: new Date() })
+    .where(and(eq(contacts.id, params.contactId), eq(contacts.userId, params.userId)))
+    .returning({ id: contacts.id, snoozedUntil: contacts.snoozedUntil });
+  return row;
+}
+
+// Deletes the contact (its emails, circles, successes and touch links go by
+// cascade) and the touches that involved nobody else, which would otherwise
+// linger in the value-given counts with no one attached. Run it in a transaction.
+export async function deleteContact(
+  tx: Db,
+  params: { userId: string; contactId: string },
+): Promise<{ id: string } | undefined> {
+  const { userId, contactId } = params;
+  // Read before the delete: the cascade removes the links this looks at.
+  const soleTouches = await tx
+    .select({ id: interactionContacts.interactionId })
+    .from(interactionContacts)
+    .where(
+      and(
+        eq(interactionContacts.contactId, contactId),
+        eq(interactionContacts.userId, userId),
+        sql`not exists (
+          select 1 from ${interactionContacts} as others
+          where others.interaction_id = ${interactionContacts.interactionId}
+            and others.contact_id <> ${contactId}
+        )`,
+      ),
+    );
+  const [row] = await tx
+    .delete(contacts)
+    .where(and(eq(contacts.id, contactId), eq(contacts.userId, userId)))
+    .returning({ id: contacts.id });
+  if (!row) return undefined;
+  if (soleTouches.length > 0) {
+    const ids = soleTouches.map((touch) => touch.id);
+    await tx.delete(interactions).where(and(eq(interactions.userId, userId), inArray(interactions.id, ids)));
+  }
+  return row;
+}

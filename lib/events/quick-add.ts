@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import {
+  addContactsToCircles,
+  findContactsByEmails,
+  getEvent,
+  insertQuickAddContacts,
+  mergeIntoExistingContact,
+  type QuickAddContact,
+  setNextDueAt,
+} from "@/db/queries/events";
+import { ensureCircles } from "@/db/queries/circles";
+import { insertTouch } from "@/db/queries/touches-write";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { type ActionResult, fail, ok } from "@/lib/actions/result";
+import type { QuickAdd, QuickAddPreviewValues } from "@/lib/validations/quick-add";
+
+const DAY_MS = 86_400_000;
+
+export type ExistingContactMatch = { contactId: string; name: string; isArchived: boolean };
+
+/** One entry per row, in order: the contact that row's email would link to, or null. */
+export type QuickAddPreview = { matches: (ExistingContactMatch | null)[] };
+
+export type QuickAddResult = { created: number; linked: number };
+
+export async function previewQuickAdd(
+  input: QuickAddPreviewValues,
+  ctx: ActionContext,
+): Promise<ActionResult<QuickAddPreview>> {
+  const emails = input.rows.map((row) => row.email?.trim().toLowerCase() ?? "");
+  const found = await findContactsByEmails(ctx.db, { userId: ctx.userId, emails });
+  const matches = emails.map((email) => {
+    const match = found.get(email);
+    return match ? { contactId: match.contactId, name: match.name, isArchived: match.isArchived } : null;
+  });
+  return ok({ matches });
+}
+
+// The event's date at noon UTC: the same calendar day in every time zone from
+// UTC−12 to UTC+11, so "met on 12 Nov" reads as 12 Nov nearly everywhere.
+export function eventTouchTime(occurredOn: string): Date {
+  return new Date(`${occurredOn}T12:00:00.000Z`);
+}
+
+// Adds everyone met at an event in one transaction: rows whose email is an
+// existing contact's link that contact, the others become new contacts; all
+// share one "met at" touch on the event's date. Nothing is written unless
+// the event is the user's.
+export async function quickAddPeople(input: QuickAdd, ctx: ActionContext): Promise<ActionResult<QuickAddResult>> {
+  const { userId } = ctx;
+  return ctx.db.transaction(async (tx) => {
+    const event = await getEvent(tx, { userId, eventId: input.eventId });
+    if (!event) return fail("This event was not found. It may have been deleted.");
+
+    const existing = await findContactsByEmails(tx, {
+      userId,
+      emails: input.rows.flatMap((row) => (row.email ? [row.email] : [])),
+    });
+    const circleIds = await ensureCircles(tx, { userId, names: input.rows.flatMap((row) => row.circles) });
+
+    const newPeople: QuickAddContact[] = [];
+    const linkedIds = new Set<string>();
+    const plan = input.rows.map((row) => {
+      const match = row.email ? existing.get(row.email.toLowerCase()) : undefined;
+      if (match) {
+        linkedIds.add(match.contactId);
+        return { row, contactId: match.contactId, isLinked: true };
+      }
+      // Ids are chosen here so each row knows its contact without relying on
+      // the order of a multi-row insert's RETURNING.
+      const id = randomUUID();
+      newPeople.push({ id, name: row.name, company: row.company, role: row.role, notes: row.note, email: row.email });
+      return { row, contactId: id, isLinked: false };
+    });
+
+    await insertQuickAddContacts(tx, { userId, eventId: event.id, people: newPeople });
+    for (const { row, contactId } of plan.filter((step) => step.isLinked)) {
+      await mergeIntoExistingContact(tx, { userId, contactId, eventId: event.id, company: row.company, role: row.role, note: row.note });
+    }
+    await addContactsToCircles(tx, {
+      userId,
+      links: plan.flatMap(({ row, contactId }) =>
+        row.circles.flatMap((name) => {
+          const circleId = circleIds.get(name.toLowerCase());
+          return circleId ? [{ contactId, circleId }] : [];
+        }),
+      ),
+    });
+
+    const occurredAt = eventTouchTime(event.occurredOn);
+    const touch = await insertTouch(tx, {
+      userId,
+      touch: {
+        occurredAt,
+        channel: "event",
+        summary: `Met at ${event.name}`,
+        eventId: event.id,
+        contactIds: plan.map((step) => step.contactId),
+      },
+    });
+    // Every id above is the user's: a refusal here is a bug, and throwing rolls back.
+    if (!touch) throw new Error("quickAddPeople: the touch was refused");
+
+    // After insertTouch, which set next_due_at from the cadence: an explicit
+    // follow-up wins. Two rows naming one contact keep the earlier follow-up.
+    const followUpDays = new Map<string, number>();
+    for (const { row, contactId } of plan) {
+      if (row.followUpDays === null) continue;
+      followUpDays.set(contactId, Math.min(followUpDays.get(contactId) ?? Infinity, row.followUpDays));
+    }
+    const contactsByDays = new Map<number, string[]>();
+    for (const [contactId, days] of followUpDays) contactsByDays.set(days, [...(contactsByDays.get(days) ?? []), contactId]);
+    for (const [days, contactIds] of contactsByDays) {
+      await setNextDueAt(tx, { userId, contactIds, nextDueAt: new Date(occurredAt.getTime() + days * DAY_MS) });
+    }
+
+    return ok({ created: newPeople.length, linked: linkedIds.size });
+  });
+}
