@@ -1,10 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-
-const shots = "test-results/screenshots";
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: false });
-}
+import { expect, test } from "@playwright/test";
+import { expectAccessible, shot } from "./fixtures";
 
 test("a person signs in through the outbox, saves settings and signs out", async ({ page }) => {
   const email = `ada-${Date.now()}@example.com`;
@@ -28,6 +23,7 @@ test("a person signs in through the outbox, saves settings and signs out", async
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
 
   await page.getByLabel("Email").fill(email);
+  await expectAccessible(page);
   await shot(page, "02-sign-in");
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
@@ -45,6 +41,7 @@ test("a person signs in through the outbox, saves settings and signs out", async
 
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  await expectAccessible(page);
   await shot(page, "06-settings");
 
   await page.getByLabel("Name").fill("Ada Lovelace");
