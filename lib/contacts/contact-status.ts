@@ -1,4 +1,4 @@
-import { deleteContact as deleteContactRow, setContactArchived, setContactSnooze } from "@/db/queries/contacts";
+import { deleteContact as deleteContactRow, setContactArchived, setContactSnooze } from "@/db/queries/contacts-write";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { type ActionResult, fail, ok } from "@/lib/actions/result";
 import type { ContactIdInput, SnoozeContactValues } from "@/lib/validations/contact";

@@ -1,12 +1,11 @@
 import { ensureCircles, ownedCircleIds, setContactCircles } from "@/db/queries/circles";
+import { findLikelyDuplicates, type LikelyDuplicate } from "@/db/queries/contacts";
 import {
   type ContactWrite,
-  findLikelyDuplicates,
   insertContact,
-  type LikelyDuplicate,
   replaceContactDetails,
   updateContactFields,
-} from "@/db/queries/contacts";
+} from "@/db/queries/contacts-write";
 import { refreshContactSchedule } from "@/db/queries/schedule";
 import type { Db } from "@/db/client";
 import type { ActionContext } from "@/lib/actions/define-action";
