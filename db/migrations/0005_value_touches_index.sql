@@ -1,0 +1,1 @@
+CREATE INDEX "interactions_user_value_idx" ON "interactions" USING btree ("user_id","occurred_at") WHERE "interactions"."value_direction" is not null;

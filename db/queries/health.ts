@@ -1,0 +1,130 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contacts, interactionContacts, interactions, users } from "@/db/schema";
+import {
+  BAND_FLOORS,
+  CONSISTENCY_WINDOWS,
+  DAY_MS,
+  type Health,
+  type HealthBand,
+  RECENCY_MAX_HALVINGS,
+  VALUE_GIVEN_TARGET,
+  VALUE_LOOKBACK_DAYS,
+  VALUE_RECEIVED_TARGET,
+  WEIGHTS,
+} from "@/lib/health/model";
+import { effectiveCadenceDays } from "./schedule";
+
+// The SQL twin of lib/health/model.ts, written term by term in the same
+// order of floating-point operations, so both give the same score (a
+// property test holds them to it on both engines). Times are compared in
+// epoch milliseconds, never with calendar intervals, so no session time zone
+// or DST shift can move a window.
+//
+// Per contact it reads: last_touched_at from the row (kept by
+// refreshContactSchedule), the first touch and the touches of the last four
+// windows off interaction_contacts_contact_occurred_idx, and the value
+// touches of the last year off interactions_user_occurred_idx.
+export function healthSource(params: { userId: string; now: Date; contactIds?: string[] }): SQL {
+  const { userId } = params;
+  const now = sql`${params.now.toISOString()}::timestamptz`;
+  const epochMs = (at: SQL) => sql`(extract(epoch from ${at}) * 1000)`;
+  const nowMs = epochMs(now);
+  const windowMs = sql`(c.cadence_days * ${DAY_MS}::numeric)`;
+  const only =
+    params.contactIds === undefined
+      ? sql``
+      : sql`and ${contacts.id} in (${params.contactIds.length ? sql.join(params.contactIds.map((id) => sql`${id}::uuid`), sql`, `) : sql`null`})`;
+  const given = sql`least(1, d.given::float8 / ${VALUE_GIVEN_TARGET})`;
+  const received = sql`least(1, d.received::float8 / ${VALUE_RECEIVED_TARGET})`;
+
+  return sql`
+    select
+      f.contact_id, f.cadence_days, f.days_since, f.touched, f.touched_windows, f.eligible_windows,
+      f.given, f.received, f.recency, f.consistency, f.value, f.score,
+      case
+        when f.score >= ${BAND_FLOORS.thriving} then 'thriving'
+        when f.score >= ${BAND_FLOORS.steady} then 'steady'
+        when f.score >= ${BAND_FLOORS.fading} then 'fading'
+        else 'dormant'
+      end as band
+    from (
+      select p.*,
+        floor(100 * (${WEIGHTS.recency}::float8 * p.recency + ${WEIGHTS.consistency}::float8 * p.consistency
+          + ${WEIGHTS.value}::float8 * p.value) + 0.5)::int as score
+      from (
+        select d.*,
+          case when d.days_since <= d.cadence_days then 1::float8
+            when (d.days_since - d.cadence_days) / d.cadence_days > ${RECENCY_MAX_HALVINGS} then 0::float8
+            else power(0.5::float8, (d.days_since - d.cadence_days) / d.cadence_days) end as recency,
+          d.touched_windows::float8 / greatest(1, d.eligible_windows) as consistency,
+          ${WEIGHTS.given}::float8 * ${given} + ${WEIGHTS.received}::float8 * ${received} as value
+        from (
+          select
+            c.id as contact_id,
+            c.cadence_days,
+            (greatest(0, ${nowMs} - ${epochMs(sql`coalesce(c.last_touched_at, c.created_at)`)}) / ${DAY_MS})::float8 as days_since,
+            c.last_touched_at is not null as touched,
+            coalesce(w.windows, 0)::int as touched_windows,
+            least(${CONSISTENCY_WINDOWS}, floor(
+              greatest(0, ${nowMs} - ${epochMs(sql`least(c.created_at, first_touch.at)`)}) / ${windowMs}
+            ) + 1)::int as eligible_windows,
+            coalesce(v.given, 0)::int as given,
+            coalesce(v.received, 0)::int as received
+          from (
+            select ${contacts.id} as id, ${contacts.createdAt} as created_at,
+              ${contacts.lastTouchedAt} as last_touched_at, (${effectiveCadenceDays})::int as cadence_days
+            from ${contacts} join ${users} on ${users.id} = ${contacts.userId}
+            where ${contacts.userId} = ${userId} and ${contacts.archivedAt} is null ${only}
+          ) c
+          left join lateral (
+            select min(ic.occurred_at) as at from ${interactionContacts} ic where ic.contact_id = c.id
+          ) first_touch on true
+          left join lateral (
+            select count(distinct floor(greatest(0, ${nowMs} - ${epochMs(sql`ic.occurred_at`)}) / ${windowMs})) as windows
+            from ${interactionContacts} ic
+            where ic.contact_id = c.id
+              and ic.occurred_at > ${now} - make_interval(secs => ${CONSISTENCY_WINDOWS} * c.cadence_days * 86400)
+          ) w on true
+          left join (
+            select ic.contact_id,
+              count(*) filter (where i.value_direction = 'given') as given,
+              count(*) filter (where i.value_direction = 'received') as received
+            from ${interactions} i
+            join ${interactionContacts} ic on ic.interaction_id = i.id
+            where i.user_id = ${userId} and i.value_direction is not null
+              and i.occurred_at > ${now} - make_interval(secs => ${VALUE_LOOKBACK_DAYS * 86400})
+            group by ic.contact_id
+          ) v on v.contact_id = c.id
+        ) d
+      ) p
+    ) f`;
+}
+
+// The columns of healthSource, typed and read the same way on both drivers.
+export const healthColumns = {
+  contactId: sql<string>`h.contact_id`,
+  cadenceDays: sql<number>`h.cadence_days`.mapWith(Number),
+  daysSince: sql<number>`h.days_since`.mapWith(Number),
+  touched: sql<boolean>`h.touched`,
+  touchedWindows: sql<number>`h.touched_windows`.mapWith(Number),
+  eligibleWindows: sql<number>`h.eligible_windows`.mapWith(Number),
+  given: sql<number>`h.given`.mapWith(Number),
+  received: sql<number>`h.received`.mapWith(Number),
+  recency: sql<number>`h.recency`.mapWith(Number),
+  consistency: sql<number>`h.consistency`.mapWith(Number),
+  value: sql<number>`h.value`.mapWith(Number),
+  score: sql<number>`h.score`.mapWith(Number),
+  band: sql<HealthBand>`h.band`,
+};
+
+// Health of the given contacts (all of the user's unarchived ones when no
+// ids are given), by contact id. Archived and other users' contacts are absent.
+export async function contactHealthById(
+  db: Db,
+  params: { userId: string; now: Date; contactIds?: string[] },
+): Promise<Map<string, Health>> {
+  if (params.contactIds?.length === 0) return new Map();
+  const rows = await db.select(healthColumns).from(sql`(${healthSource(params)}) as h`);
+  return new Map(rows.map(({ contactId, ...health }) => [contactId, health]));
+}
