@@ -9,12 +9,14 @@ import { Label } from "@/components/ui/label";
 import { SelectNative } from "@/components/ui/select-native";
 import type { CircleRow } from "@/db/queries/circles";
 import type { ContactSort } from "@/db/queries/contacts";
+import { BAND_LABELS, HEALTH_BANDS, type HealthBand } from "@/lib/health/model";
 import { CONTACT_SORT_LABELS, CONTACT_SORTS } from "@/lib/validations/contact";
 
 type ContactFiltersProps = {
   q: string;
   sort: ContactSort;
   circleId: string | undefined;
+  band: HealthBand | undefined;
   overdue: boolean;
   archived: boolean;
   circles: CircleRow[];
@@ -25,7 +27,7 @@ const SEARCH_DELAY_MS = 250;
 // A GET form, so it works without JavaScript; with it, the list follows the
 // search box as you type and the other controls as they change. The page
 // re-renders around this component, so the search box keeps its focus.
-export function ContactFilters({ q, sort, circleId, overdue, archived, circles }: ContactFiltersProps) {
+export function ContactFilters({ q, sort, circleId, band, overdue, archived, circles }: ContactFiltersProps) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -41,7 +43,7 @@ export function ContactFilters({ q, sort, circleId, overdue, archived, circles }
     if (!fields) return;
     const search = fields.namedItem("q");
     if (search instanceof HTMLInputElement && search !== document.activeElement) search.value = q;
-    const selects = { sort, circle: circleId ?? "" };
+    const selects = { sort, circle: circleId ?? "", band: band ?? "" };
     for (const [name, value] of Object.entries(selects)) {
       const select = fields.namedItem(name);
       if (select instanceof HTMLSelectElement) select.value = value;
@@ -51,7 +53,7 @@ export function ContactFilters({ q, sort, circleId, overdue, archived, circles }
       const box = fields.namedItem(name);
       if (box instanceof HTMLInputElement) box.checked = isChecked;
     }
-  }, [q, sort, circleId, overdue, archived]);
+  }, [q, sort, circleId, band, overdue, archived]);
 
   function apply() {
     clearTimeout(timer.current);
@@ -83,9 +85,9 @@ export function ContactFilters({ q, sort, circleId, overdue, archived, circles }
         event.preventDefault();
         apply();
       }}
-      className="mb-6 grid gap-4 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]"
+      className="mb-6 grid gap-4 rounded-xl border bg-card p-4 sm:grid-cols-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)]"
     >
-      <div className="grid gap-2 sm:col-span-2 lg:col-span-1">
+      <div className="grid gap-2 sm:col-span-3 lg:col-span-1">
         <Label htmlFor="contacts-q">Search</Label>
         <div className="flex gap-2">
           <Input
@@ -124,7 +126,18 @@ export function ContactFilters({ q, sort, circleId, overdue, archived, circles }
           ))}
         </SelectNative>
       </div>
-      <div className="flex flex-wrap items-center gap-x-6 gap-y-3 sm:col-span-2 lg:col-span-3">
+      <div className="grid gap-2">
+        <Label htmlFor="contacts-band">Health</Label>
+        <SelectNative id="contacts-band" name="band" defaultValue={band ?? ""} onChange={apply}>
+          <option value="">All bands</option>
+          {HEALTH_BANDS.map((value) => (
+            <option key={value} value={value}>
+              {BAND_LABELS[value]}
+            </option>
+          ))}
+        </SelectNative>
+      </div>
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-3 sm:col-span-3 lg:col-span-4">
         <label className="flex items-center gap-2 text-sm font-medium">
           <input type="checkbox" name="overdue" value="1" defaultChecked={overdue} onChange={apply} className="size-4 accent-primary" />
           Overdue only

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HealthBadge } from "@/components/health/health-badge";
 import { LogTouchButton } from "@/components/touches/log-touch-button";
 import type { ContactListRow } from "@/db/queries/contacts";
 import { type DueTone, dueStatus, lastTouchLabel } from "@/lib/contacts/schedule-labels";
@@ -25,6 +26,9 @@ export function ContactList({ rows, now, timeZone }: { rows: ContactListRow[]; n
                 <Link href={`/contacts/${contact.id}`} className="font-medium underline-offset-4 hover:underline">
                   {contact.name}
                 </Link>
+                {contact.band !== null && contact.score !== null ? (
+                  <HealthBadge band={contact.band} score={contact.score} />
+                ) : null}
                 {contact.archivedAt ? (
                   <span className="rounded-full border px-2 py-0.5 text-xs text-muted-foreground">Archived</span>
                 ) : null}

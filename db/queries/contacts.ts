@@ -12,10 +12,12 @@ import {
   users,
 } from "@/db/schema";
 import type { ContactTier } from "@/lib/domain/enums";
+import type { HealthBand } from "@/lib/health/model";
 import { contactMatches } from "./contact-search";
+import { contactHealthById, healthSource } from "./health";
 import { effectiveCadenceDays } from "./schedule";
 
-export type ContactSort = "name" | "last_touch" | "next_due";
+export type ContactSort = "name" | "last_touch" | "next_due" | "health";
 
 export type ListContactsParams = {
   userId: string;
@@ -24,6 +26,7 @@ export type ListContactsParams = {
   circleId?: string;
   overdue?: boolean;
   archived?: boolean;
+  band?: HealthBand;
   /** 1-based. */
   page: number;
   pageSize: number;
@@ -41,6 +44,9 @@ export type ContactListRow = {
   nextDueAt: Date | null;
   snoozedUntil: string | null;
   archivedAt: Date | null;
+  /** Null for archived contacts, which have no health. */
+  score: number | null;
+  band: HealthBand | null;
   circles: CircleRef[];
 };
 
@@ -58,17 +64,32 @@ export function isOverdue(userId: string, now: Date): SQL {
   return and(
     isNull(contacts.archivedAt),
     lt(contacts.nextDueAt, now),
-    or(isNull(contacts.snoozedUntil), sql`${contacts.snoozedUntil} <= ${userToday(userId, now)}`),
+    or(isNull(contacts.snoozedUntil), sql`${contacts.snoozedUntil} < ${userToday(userId, now)}`),
   ) as SQL;
 }
 
-// Each order is exactly a (user_id, column, id) index, so a page is read off
-// the index; the id makes pages never overlap or skip rows that tie. Names
-// sort case-insensitively ("ada" before "Zed") whatever the collation.
+// Each order but health is exactly a (user_id, column, id) index, so a page
+// is read off the index; the id makes pages never overlap or skip rows that
+// tie. Names sort case-insensitively ("ada" before "Zed") whatever the
+// collation. Health puts the relationships that need attention first; it
+// reads the score of the joined health subquery `h`, which archived contacts
+// are absent from (null, so last).
 const ORDER: Record<ContactSort, SQL[]> = {
   name: [sql`lower(${contacts.name}) asc`, sql`${contacts.id} asc`],
   last_touch: [sql`${contacts.lastTouchedAt} desc nulls last`, sql`${contacts.id} asc`],
   next_due: [sql`${contacts.nextDueAt} asc`, sql`${contacts.id} asc`],
+  health: [sql`h.score asc nulls last`, sql`lower(${contacts.name}) asc`, sql`${contacts.id} asc`],
+};
+
+const LIST_COLUMNS = {
+  id: contacts.id,
+  name: contacts.name,
+  company: contacts.company,
+  role: contacts.role,
+  lastTouchedAt: contacts.lastTouchedAt,
+  nextDueAt: contacts.nextDueAt,
+  snoozedUntil: contacts.snoozedUntil,
+  archivedAt: contacts.archivedAt,
 };
 
 export async function listContacts(
@@ -104,22 +125,41 @@ export async function listContacts(
 
   // One row more than the page says whether there is a next page, without
   // counting every match.
-  const found = await db
-    .select({
-      id: contacts.id,
-      name: contacts.name,
-      company: contacts.company,
-      role: contacts.role,
-      lastTouchedAt: contacts.lastTouchedAt,
-      nextDueAt: contacts.nextDueAt,
-      snoozedUntil: contacts.snoozedUntil,
-      archivedAt: contacts.archivedAt,
-    })
-    .from(contacts)
-    .where(and(...conditions))
-    .orderBy(...ORDER[params.sort])
-    .limit(pageSize + 1)
-    .offset((page - 1) * pageSize);
+  const limit = pageSize + 1;
+  const offset = (page - 1) * pageSize;
+  let found: Omit<ContactListRow, "circles">[];
+  if (params.band !== undefined || params.sort === "health") {
+    // Scoring every contact is what a band filter or health order costs;
+    // the other lists keep their index-only plans and score just their page.
+    found = await db
+      .select({
+        ...LIST_COLUMNS,
+        score: sql<number | null>`h.score`.mapWith(Number),
+        band: sql<HealthBand | null>`h.band`,
+      })
+      .from(contacts)
+      .leftJoin(sql`(${healthSource({ userId, now })}) as h`, sql`h.contact_id = ${contacts.id}`)
+      .where(and(...conditions, params.band === undefined ? undefined : sql`h.band = ${params.band}`))
+      .orderBy(...ORDER[params.sort])
+      .limit(limit)
+      .offset(offset);
+  } else {
+    const plain = await db
+      .select(LIST_COLUMNS)
+      .from(contacts)
+      .where(and(...conditions))
+      .orderBy(...ORDER[params.sort])
+      .limit(limit)
+      .offset(offset);
+    // Archived contacts have no health, so an archived list needs no scores.
+    const health = params.archived
+      ? undefined
+      : await contactHealthById(db, { userId, now, contactIds: plain.slice(0, pageSize).map((row) => row.id) });
+    found = plain.map((row) => {
+      const scored = health?.get(row.id);
+      return { ...row, score: scored?.score ?? null, band: scored?.band ?? null };
+    });
+  }
 
   const rows = found.slice(0, pageSize);
   const circlesByContact = await circlesOf(db, { userId, contactIds: rows.map((row) => row.id) });

@@ -24,7 +24,7 @@ export function dueStatus(
   now: Date,
   timeZone: string,
 ): { label: string; tone: DueTone } {
-  if (contact.snoozedUntil && contact.snoozedUntil > todayIn(timeZone, now)) {
+  if (contact.snoozedUntil && contact.snoozedUntil >= todayIn(timeZone, now)) {
     return { label: `Snoozed until ${formatDay(contact.snoozedUntil)}`, tone: "snoozed" };
   }
   if (!contact.nextDueAt) return { label: "Not scheduled", tone: "unscheduled" };

@@ -3,6 +3,7 @@ import { isCalendarDate } from "@/lib/domain/dates";
 import { normalizeUrl } from "@/lib/domain/url";
 import type { ContactSort } from "@/db/queries/contacts";
 import { CONTACT_TIERS } from "@/lib/domain/enums";
+import { HEALTH_BANDS } from "@/lib/health/model";
 import { circleNameSchema } from "./circle";
 
 export const CADENCE_MAX_DAYS = 3650;
@@ -261,22 +262,24 @@ export type ContactIdInput = z.input<typeof contactIdSchema>;
 export type SnoozeContactInput = z.input<typeof snoozeContactSchema>;
 export type SnoozeContactValues = z.output<typeof snoozeContactSchema>;
 
-export const CONTACT_SORTS = ["name", "last_touch", "next_due"] as const satisfies readonly ContactSort[];
+export const CONTACT_SORTS = ["name", "last_touch", "next_due", "health"] as const satisfies readonly ContactSort[];
 export const CONTACT_SORT_LABELS: Record<ContactSort, string> = {
   name: "Name",
   last_touch: "Last touch (recent first)",
   next_due: "Next due (most overdue first)",
+  health: "Health (needs attention first)",
 };
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const flag = z.preprocess((value) => ["1", "on", "true"].includes(String(first(value))), z.boolean());
 
-// The contacts list's URL (?q=&sort=&circle=&overdue=1&archived=1&page=2):
+// The contacts list's URL (?q=&sort=&circle=&band=&overdue=1&archived=1&page=2):
 // a hand-edited or stale value falls back to the default instead of failing.
 export const contactListQuerySchema = z.object({
   q: z.preprocess(first, z.string().trim().transform((q) => q.slice(0, 100))).catch(""),
   sort: z.preprocess(first, z.enum(CONTACT_SORTS)).catch("name"),
   circle: z.preprocess(first, z.uuid().optional()).catch(undefined),
+  band: z.preprocess(first, z.enum(HEALTH_BANDS).optional()).catch(undefined),
   overdue: flag,
   archived: flag,
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),

@@ -201,13 +201,11 @@ describe("listContacts", () => {
     await make("Unscheduled", { nextDueAt: null });
     await make("Archived", { archivedAt: NOW });
     await make("SnoozedAhead", { snoozedUntil: "2026-06-17" });
+    // A snooze lasts through its last day where the user lives.
     await make("SnoozeEndsToday", { snoozedUntil: "2026-06-16" });
+    await make("SnoozeEndedYesterday", { snoozedUntil: "2026-06-15" });
     await make("SnoozeEnded", { snoozedUntil: "2026-06-01" });
-    expect(await names({ userId: me.id, overdue: true })).toEqual([
-      "Due",
-      "SnoozeEnded",
-      "SnoozeEndsToday",
-    ]);
+    expect(await names({ userId: me.id, overdue: true })).toEqual(["Due", "SnoozeEnded", "SnoozeEndedYesterday"]);
     expect(await names({ userId: me.id, overdue: true, archived: true })).toEqual([]);
   });
 

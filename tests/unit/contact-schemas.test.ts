@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { isCalendarDate } from "@/lib/domain/dates";
 import { CONTACT_TIERS } from "@/lib/domain/enums";
 import { normalizeUrl } from "@/lib/domain/url";
+import { HEALTH_BANDS } from "@/lib/health/model";
 import { circleNameSchema, renameCircleSchema } from "@/lib/validations/circle";
 import {
+  CONTACT_SORTS,
   contactFormSchema,
   type ContactFormInput,
   contactListQuerySchema,
@@ -297,9 +299,10 @@ describe("snoozeContactSchema", () => {
 describe("contactListQuerySchema", () => {
   it("never fails: whatever the URL says, it yields a usable query", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom("q", "sort", "circle", "overdue", "archived", "page", "x"), fc.oneof(fc.string(), fc.array(fc.string()))), (params) => {
+      fc.property(fc.dictionary(fc.constantFrom("q", "sort", "circle", "band", "overdue", "archived", "page", "x"), fc.oneof(fc.string(), fc.array(fc.string()))), (params) => {
         const query = contactListQuerySchema.parse(params);
-        expect(["name", "last_touch", "next_due"]).toContain(query.sort);
+        expect(CONTACT_SORTS).toContain(query.sort);
+        expect([undefined, ...HEALTH_BANDS]).toContain(query.band);
         expect(Number.isInteger(query.page) && query.page >= 1).toBe(true);
         expect(query.q.length).toBeLessThanOrEqual(100);
         expect(typeof query.overdue).toBe("boolean");
@@ -311,15 +314,17 @@ describe("contactListQuerySchema", () => {
     expect(
       contactListQuerySchema.parse({
         q: " ada ",
-        sort: "next_due",
+        sort: "health",
         circle: "7a3c3c1e-1d4b-4c1a-9d7e-2f2b5b1a0c11",
+        band: "fading",
         overdue: "1",
         page: "3",
       }),
     ).toEqual({
       q: "ada",
-      sort: "next_due",
+      sort: "health",
       circle: "7a3c3c1e-1d4b-4c1a-9d7e-2f2b5b1a0c11",
+      band: "fading",
       overdue: true,
       archived: false,
       page: 3,

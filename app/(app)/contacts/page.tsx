@@ -24,6 +24,7 @@ function hrefFor(query: ContactListQuery, page: number): string {
   if (query.q) params.set("q", query.q);
   if (query.sort !== "name") params.set("sort", query.sort);
   if (query.circle) params.set("circle", query.circle);
+  if (query.band) params.set("band", query.band);
   if (query.overdue) params.set("overdue", "1");
   if (query.archived) params.set("archived", "1");
   if (page > 1) params.set("page", String(page));
@@ -49,6 +50,7 @@ export default async function ContactsPage({
       sort: query.sort,
       q: query.q,
       circleId: query.circle,
+      band: query.band,
       overdue: query.overdue,
       archived: query.archived,
       page: query.page,
@@ -56,7 +58,7 @@ export default async function ContactsPage({
       now,
     }),
   ]);
-  const isFiltered = Boolean(query.q || query.circle || query.overdue || query.archived);
+  const isFiltered = Boolean(query.q || query.circle || query.band || query.overdue || query.archived);
   const status =
     rows.length === 0
       ? "No contacts to show."
@@ -80,6 +82,7 @@ export default async function ContactsPage({
         q={query.q}
         sort={query.sort}
         circleId={query.circle}
+        band={query.band}
         overdue={query.overdue}
         archived={query.archived}
         circles={circles}

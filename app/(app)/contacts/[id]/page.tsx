@@ -8,6 +8,7 @@ import { CircleBadges } from "@/components/contacts/circle-badges";
 import { ContactActions } from "@/components/contacts/contact-actions";
 import { DUE_TONE_CLASSES } from "@/components/contacts/contact-list";
 import { SnoozeForm } from "@/components/contacts/snooze-form";
+import { HealthBadge } from "@/components/health/health-badge";
 import { RecordSuccessButton } from "@/components/successes/record-success-button";
 import { ContactTimeline } from "@/components/touches/contact-timeline";
 import { LogTouchButton } from "@/components/touches/log-touch-button";
@@ -15,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { type ContactDetail, getContact } from "@/db/queries/contacts";
+import { contactHealthById } from "@/db/queries/health";
 import { getUserSettings } from "@/db/queries/users";
 import { currentUserId } from "@/lib/auth";
 import {
@@ -25,6 +27,15 @@ import {
   TIER_SHORT_LABELS,
 } from "@/lib/contacts/schedule-labels";
 import { formatDay, todayIn } from "@/lib/domain/dates";
+import {
+  BAND_FLOORS,
+  CONSISTENCY_WINDOWS,
+  explainHealth,
+  type Health,
+  VALUE_GIVEN_TARGET,
+  VALUE_RECEIVED_TARGET,
+  WEIGHTS,
+} from "@/lib/health/model";
 import { cn } from "@/lib/utils";
 
 type PageProps = {
@@ -59,9 +70,16 @@ export default async function ContactPage({ params, searchParams }: PageProps) {
   const { userId, contact } = loaded;
   const rawPage = (await searchParams).page;
   const page = pageSchema.parse(Array.isArray(rawPage) ? rawPage[0] : rawPage);
-  const settings = await getUserSettings(await getDb(), { userId });
-  const timeZone = settings?.timeZone ?? "UTC";
+  const db = await getDb();
   const now = new Date();
+  // Archived contacts are not scored, so there is nothing to ask for.
+  const [settings, health] = await Promise.all([
+    getUserSettings(db, { userId }),
+    contact.archivedAt
+      ? undefined
+      : contactHealthById(db, { userId, now, contactIds: [contact.id] }).then((byId) => byId.get(contact.id)),
+  ]);
+  const timeZone = settings?.timeZone ?? "UTC";
   const due = dueStatus(contact, now, timeZone);
   const work = [contact.role, contact.company].filter(Boolean).join(" at ");
   const birthday = birthdayLabel(contact.birthdayMonth, contact.birthdayDay, contact.birthdayYear);
@@ -152,6 +170,20 @@ export default async function ContactPage({ params, searchParams }: PageProps) {
           <Card>
             <CardHeader>
               <CardTitle asChild>
+                <h2>Relationship health</h2>
+              </CardTitle>
+            </CardHeader>
+            <CardContent className="text-sm">
+              {health ? (
+                <HealthSummary health={health} />
+              ) : (
+                <p className="text-muted-foreground">Archived contacts have no health score.</p>
+              )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle asChild>
                 <h2>How we met</h2>
               </CardTitle>
             </CardHeader>
@@ -174,6 +206,55 @@ export default async function ContactPage({ params, searchParams }: PageProps) {
         </div>
       </div>
     </>
+  );
+}
+
+const percent = (part: number) => `${Math.round(part * 100)}%`;
+
+function HealthSummary({ health }: { health: Health }) {
+  const parts = [
+    { term: "Recency", value: health.recency },
+    { term: "Consistency", value: health.consistency },
+    { term: "Value", value: health.value },
+  ];
+  return (
+    <div className="space-y-4">
+      <p>
+        <HealthBadge band={health.band} score={health.score} className="px-3 py-1 text-sm" />
+      </p>
+      <p>{explainHealth(health)}</p>
+      <dl className="grid grid-cols-3 gap-2">
+        {parts.map((part) => (
+          <div key={part.term}>
+            <dt className="text-muted-foreground">{part.term}</dt>
+            <dd className="font-medium tabular-nums">{percent(part.value)}</dd>
+          </div>
+        ))}
+      </dl>
+      <details className="text-muted-foreground">
+        <summary className="cursor-pointer font-medium text-foreground underline-offset-4 hover:underline">
+          How is this scored?
+        </summary>
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          <li>
+            Recency ({percent(WEIGHTS.recency)}): full marks within your cadence, then half as much for every further
+            cadence without a touch.
+          </li>
+          <li>
+            Consistency ({percent(WEIGHTS.consistency)}): how many of the last {CONSISTENCY_WINDOWS} cadence-long
+            windows had a touch.
+          </li>
+          <li>
+            Value ({percent(WEIGHTS.value)}): value you gave (full marks at {VALUE_GIVEN_TARGET} a year) and received
+            (at {VALUE_RECEIVED_TARGET} a year) in the last year.
+          </li>
+        </ul>
+        <p className="mt-2">
+          {BAND_FLOORS.thriving} and up is thriving, {BAND_FLOORS.steady} steady, {BAND_FLOORS.fading} fading, below
+          that dormant.
+        </p>
+      </details>
+    </div>
   );
 }
 
