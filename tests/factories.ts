@@ -46,3 +46,58 @@ export async function createCircle(db: Db, values: Partial<NewCircle> & { userId
   if (!circle) throw new Error("createCircle inserted nothing");
   return circle;
 }
+
+import { insertSuccess } from "@/db/queries/successes";
+import { insertTouch } from "@/db/queries/touches-write";
+import { contactCircles } from "@/db/schema";
+
+// Another user with some of everything the dashboard reads, dated up to `now`:
+// overdue, archived and event-met contacts in circles, value touches given and
+// received every week for 30 weeks, events and waiting successes. Returns the
+// ids it made, so a test can check that none of them reaches someone else.
+export async function createBusyUser(db: Db, now: Date) {
+  const day = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const user = await createUser(db, { timeZone: "Pacific/Kiritimati" });
+  const userId = user.id;
+  const createdAt = new Date(`${day(400)}T00:00:00.000Z`);
+  const eventIds = [
+    (await createEvent(db, { userId, occurredOn: day(0) })).id,
+    (await createEvent(db, { userId, occurredOn: day(30) })).id,
+  ];
+  const circleIds = [(await createCircle(db, { userId })).id, (await createCircle(db, { userId })).id] as const;
+  const archivedId = (await createContact(db, { userId, createdAt, nextDueAt: createdAt, archivedAt: createdAt })).id;
+  const peopleIds: string[] = [];
+  for (const [i, metAtEventId] of [...eventIds, ...eventIds, ...eventIds].entries()) {
+    const { id } = await createContact(db, { userId, createdAt, nextDueAt: createdAt, metAtEventId });
+    peopleIds.push(id);
+    await db.insert(contactCircles).values([{ userId, contactId: id, circleId: circleIds[i % 2 === 0 ? 0 : 1] }]);
+  }
+  await db.insert(contactCircles).values([{ userId, contactId: archivedId, circleId: circleIds[0] }]);
+  const touchIds: string[] = [];
+  // The first four are touched in turn each week; the last two never (overdue since they were added).
+  for (let week = 0; week < 30; week++) {
+    const contactId = peopleIds[week % 4] ?? archivedId;
+    const touch = await db.transaction((tx) =>
+      insertTouch(tx, {
+        userId,
+        touch: {
+          occurredAt: new Date(`${day(week * 7)}T12:00:00.000Z`),
+          channel: "meeting",
+          summary: `Their touch ${week}`,
+          valueKind: "advice",
+          valueDirection: week % 3 === 2 ? "received" : "given",
+          contactIds: [contactId, archivedId],
+        },
+      }),
+    );
+    if (touch) touchIds.push(touch.id);
+  }
+  const successIds: string[] = [];
+  for (const contactId of [archivedId, ...peopleIds.slice(0, 2)]) {
+    const success = await db.transaction((tx) =>
+      insertSuccess(tx, { userId, contactId, success: { kind: "new_job", title: "Their news", occurredOn: day(1), url: null } }),
+    );
+    if (success) successIds.push(success.id);
+  }
+  return { user, ids: [...eventIds, ...circleIds, archivedId, ...peopleIds, ...touchIds, ...successIds] };
+}

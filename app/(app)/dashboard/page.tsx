@@ -1,84 +1,190 @@
-import { CalendarPlus, CheckCircle2, Circle, Settings, UserPlus } from "lucide-react";
+import { addDays, format, parseISO } from "date-fns";
+import { CalendarPlusIcon, PartyPopperIcon, SmileIcon, UsersIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { useId } from "react";
+import { CirclesTouched } from "@/components/dashboard/circles-touched";
+import { GettingStarted } from "@/components/dashboard/getting-started";
+import { NetworkHealthSummary } from "@/components/dashboard/network-health";
+import { ReconnectNow } from "@/components/dashboard/reconnect-now";
+import { RecentEvents } from "@/components/dashboard/recent-events";
+import { ValueOverTime, ValueStreakSummary } from "@/components/dashboard/value-section";
 import { PageHeader } from "@/components/shell/page-header";
+import { WaitingSuccessesList } from "@/components/successes/waiting-successes-list";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { getUserSettings } from "@/db/queries/users";
 import { currentUserId } from "@/lib/auth";
+import { DASHBOARD, loadDashboard } from "@/lib/dashboard/load";
+import { todayIn } from "@/lib/domain/dates";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
+const SNOOZE_DAYS = 14;
+
+function Section({
+  title,
+  description,
+  action,
+  className,
+  children,
+}: {
+  title: string;
+  description?: string;
+  action?: React.ReactNode;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  const headingId = useId();
+  return (
+    <Card className={className} asChild>
+      <section aria-labelledby={headingId}>
+        <CardHeader className="flex flex-wrap items-start justify-between gap-x-4">
+          <div className="grid gap-1.5">
+            <CardTitle asChild>
+              <h2 id={headingId}>{title}</h2>
+            </CardTitle>
+            {description ? <CardDescription>{description}</CardDescription> : null}
+          </div>
+          {action}
+        </CardHeader>
+        <CardContent>{children}</CardContent>
+      </section>
+    </Card>
+  );
+}
+
+function MoreLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <Link href={href} className="text-primary text-sm font-medium underline-offset-4 hover:underline">
+      {children}
+    </Link>
+  );
+}
+
 export default async function DashboardPage() {
   const userId = await currentUserId();
-  const settings = userId ? await getUserSettings(await getDb(), { userId }) : undefined;
-  if (!settings) notFound();
+  const db = await getDb();
+  const settings = userId ? await getUserSettings(db, { userId }) : undefined;
+  if (!userId || !settings) notFound();
 
-  const steps = [
-    {
-      done: settings.timeZone !== null,
-      icon: Settings,
-      title: "Set your time zone and weekly email",
-      description: "So your reconnect email arrives when you want it.",
-      href: "/settings",
-      cta: "Open settings",
-    },
-    {
-      done: false,
-      icon: CalendarPlus,
-      title: "Add the people you met at an event",
-      description: "Record the event once and everyone you met in one go.",
-      href: "/events",
-      cta: "Go to events",
-    },
-    {
-      done: false,
-      icon: UserPlus,
-      title: "Log your first touch",
-      description: "A coffee, a call, an introduction you made: it takes seconds.",
-      href: "/contacts",
-      cta: "Go to contacts",
-    },
-  ];
+  const now = new Date();
+  const timeZone = settings.timeZone ?? "UTC";
+  const data = await loadDashboard(db, { userId, now, timeZone: settings.timeZone });
+  const greeting = settings.name ? `Welcome, ${settings.name.split(" ")[0]}` : "Welcome to Kith";
+
+  if (data.health.contacts === 0 || !data.hasTouches) {
+    return (
+      <>
+        <PageHeader title={greeting} description="Your relationship health shows here once you have contacts and touches." />
+        <GettingStarted
+          hasTimeZone={settings.timeZone !== null}
+          hasEvent={data.recentEvents.length > 0}
+          hasContact={data.health.contacts > 0}
+          hasTouch={data.hasTouches}
+        />
+      </>
+    );
+  }
+
+  const snoozeUntil = format(addDays(parseISO(todayIn(timeZone, now)), SNOOZE_DAYS), "yyyy-MM-dd");
+  const thisWeek = data.valueWeeks.at(-1);
 
   return (
     <>
-      <PageHeader
-        title={settings.name ? `Welcome, ${settings.name.split(" ")[0]}` : "Welcome to Kith"}
-        description="Your relationship health will show here once you have contacts and touches."
-      />
-      <Card>
-        <CardHeader>
-          <CardTitle asChild><h2>Get started</h2></CardTitle>
-          <CardDescription>Three steps to a network you tend all the time.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <ol className="space-y-4">
-            {steps.map((step) => {
-              const StatusIcon = step.done ? CheckCircle2 : Circle;
-              return (
-                <li key={step.title} className="flex items-start gap-3">
-                  <StatusIcon
-                    aria-hidden
-                    className={step.done ? "text-primary mt-0.5 size-5 shrink-0" : "text-muted-foreground mt-0.5 size-5 shrink-0"}
-                  />
-                  <div className="flex-1">
-                    <p className="font-medium">
-                      {step.title}
-                      {step.done ? <span className="sr-only"> (done)</span> : null}
-                    </p>
-                    <p className="text-muted-foreground text-sm">{step.description}</p>
-                  </div>
-                  <Link href={step.href} className="text-primary shrink-0 text-sm font-medium underline-offset-4 hover:underline">
-                    {step.cta}
-                  </Link>
-                </li>
-              );
-            })}
-          </ol>
-        </CardContent>
-      </Card>
+      <PageHeader title={greeting} description="How your network is doing, and who to reach out to this week." />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Section
+          title="Network health"
+          description="The mean of your contacts' scores."
+          className="lg:col-span-2"
+          action={<MoreLink href="/contacts?sort=health">All by health</MoreLink>}
+        >
+          <NetworkHealthSummary health={data.health} />
+        </Section>
+        <Section title="Value-adding streak" description={`Weeks in ${timeZone} time, Monday to Sunday.`}>
+          <ValueStreakSummary streak={data.streak} thisWeek={thisWeek} />
+        </Section>
+
+        <Section
+          title="Reconnect now"
+          description={
+            data.reconnect.total > 0
+              ? `${data.reconnect.total} overdue, the longest overdue first.`
+              : "Nobody is overdue."
+          }
+          className="lg:col-span-2"
+          action={data.reconnect.total > DASHBOARD.reconnectLimit ? <MoreLink href="/contacts?overdue=1&sort=next_due">See all</MoreLink> : null}
+        >
+          {data.reconnect.contacts.length > 0 ? (
+            <ReconnectNow contacts={data.reconnect.contacts} now={now} timeZone={timeZone} snoozeUntil={snoozeUntil} />
+          ) : (
+            <EmptyState
+              icon={<SmileIcon />}
+              titleAs="h3"
+              title="You're up to date"
+              description="Everyone you aimed to keep in touch with has heard from you within their cadence."
+            />
+          )}
+        </Section>
+        <Section
+          title="Congratulate"
+          description={data.waiting.total > 0 ? `${data.waiting.total} waiting, newest first.` : undefined}
+          action={data.waiting.total > DASHBOARD.congratulateLimit ? <MoreLink href="/successes">See all</MoreLink> : null}
+        >
+          {data.waiting.items.length > 0 ? (
+            <WaitingSuccessesList successes={data.waiting.items} />
+          ) : (
+            <EmptyState
+              icon={<PartyPopperIcon />}
+              titleAs="h3"
+              title="Nothing to celebrate yet"
+              description="Record a contact's new job, promotion or launch from their page, and it waits here for your congratulation."
+            />
+          )}
+        </Section>
+
+        <Section
+          title="Value given vs received"
+          description={`Value-added touches per week, the last ${DASHBOARD.valueWeeks} weeks.`}
+          className="lg:col-span-3"
+        >
+          <ValueOverTime weeks={data.valueWeeks} />
+        </Section>
+
+        <Section title="Circles touched" className="lg:col-span-1">
+          {data.circles.total > 0 ? (
+            <CirclesTouched circles={data.circles} days={DASHBOARD.circleDays} now={now} />
+          ) : (
+            <EmptyState
+              icon={<UsersIcon />}
+              titleAs="h3"
+              title="No circles yet"
+              description="Circles group people: ex-colleagues, alumni, volunteering. Add them to contacts to see which circles go quiet."
+              action={<MoreLink href="/circles">Go to circles</MoreLink>}
+            />
+          )}
+        </Section>
+        <Section
+          title="Recent events"
+          className="lg:col-span-2"
+          action={<MoreLink href="/events">All events</MoreLink>}
+        >
+          {data.recentEvents.length > 0 ? (
+            <RecentEvents events={data.recentEvents} />
+          ) : (
+            <EmptyState
+              icon={<CalendarPlusIcon />}
+              titleAs="h3"
+              title="No events yet"
+              description="Met people at a conference or a meetup? Record the event and add them all in one go."
+              action={<MoreLink href="/events">Add an event</MoreLink>}
+            />
+          )}
+        </Section>
+      </div>
     </>
   );
 }

@@ -1,0 +1,264 @@
+import { addDays, format, parseISO, startOfISOWeek, subWeeks } from "date-fns";
+import { and, asc, count, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { circles, contactCircles, contacts, interactionContacts, interactions } from "@/db/schema";
+import { todayIn } from "@/lib/domain/dates";
+import { HEALTH_BANDS, type Health, type HealthBand } from "@/lib/health/model";
+import { isOverdue } from "./contacts";
+import { listEvents } from "./events";
+import { contactHealthById, healthSource } from "./health";
+
+// The dashboard's aggregates, each one query computed in the database.
+// Touches are calendar days (stored at 12:00 UTC, read as their UTC date:
+// lib/touches/dates.ts), so a touch's week is the ISO week (Monday first) of
+// that date, and "this week" is the week of today where the user lives.
+
+const touchDay = sql`(${interactions.occurredAt} at time zone 'UTC')::date`;
+const touchWeek = sql<string>`to_char(date_trunc('week', ${touchDay}), 'YYYY-MM-DD')`;
+
+/** Monday (YYYY-MM-DD) of the ISO week holding the given day. */
+export function weekOf(day: string): string {
+  return format(startOfISOWeek(parseISO(day)), "yyyy-MM-dd");
+}
+
+function weeksBefore(week: string, weeks: number): string {
+  return format(subWeeks(parseISO(week), weeks), "yyyy-MM-dd");
+}
+
+export type NetworkHealth = {
+  /** Unarchived contacts. */
+  contacts: number;
+  /** Mean score of those contacts, null when there are none. */
+  score: number | null;
+  bands: Record<HealthBand, number>;
+};
+
+export async function getNetworkHealth(db: Db, params: { userId: string; now: Date }): Promise<NetworkHealth> {
+  const rows = await db
+    .select({
+      band: sql<HealthBand>`h.band`,
+      contacts: sql<number>`count(*)`.mapWith(Number),
+      total: sql<number>`sum(h.score)`.mapWith(Number),
+    })
+    .from(sql`(${healthSource(params)}) as h`)
+    .groupBy(sql`h.band`);
+  const bands = Object.fromEntries(HEALTH_BANDS.map((band) => [band, 0])) as Record<HealthBand, number>;
+  let contactCount = 0;
+  let total = 0;
+  for (const row of rows) {
+    bands[row.band] = row.contacts;
+    contactCount += row.contacts;
+    total += row.total;
+  }
+  return { contacts: contactCount, score: contactCount ? Math.round(total / contactCount) : null, bands };
+}
+
+export type ReconnectContact = {
+  id: string;
+  name: string;
+  company: string | null;
+  nextDueAt: Date;
+  lastTouchedAt: Date | null;
+  lastTouchSummary: string | null;
+  health: Health;
+};
+
+// The most overdue contacts first (due longest ago), as the contacts list's
+// overdue filter defines overdue: not archived, not snoozed, past due.
+export async function listReconnectNow(
+  db: Db,
+  params: { userId: string; now: Date; limit: number },
+): Promise<{ contacts: ReconnectContact[]; total: number }> {
+  const { userId, now } = params;
+  // Aliased: drizzle writes a single-table select's columns without their
+  // table, which would make these ambiguous with contacts'.
+  const lastSummary = sql<string | null>`(
+    select i.summary from ${interactionContacts} ic
+    join ${interactions} i on i.id = ic.interaction_id
+    where ic.contact_id = ${contacts}.id and i.user_id = ${userId}
+    order by ic.occurred_at desc limit 1
+  )`;
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select({
+        id: contacts.id,
+        name: contacts.name,
+        company: contacts.company,
+        nextDueAt: sql<Date>`${contacts.nextDueAt}`.mapWith(contacts.nextDueAt),
+        lastTouchedAt: contacts.lastTouchedAt,
+        lastTouchSummary: lastSummary,
+      })
+      .from(contacts)
+      .where(and(eq(contacts.userId, userId), isOverdue(userId, now)))
+      .orderBy(asc(contacts.nextDueAt), asc(contacts.id))
+      .limit(params.limit),
+    db
+      .select({ total: count() })
+      .from(contacts)
+      .where(and(eq(contacts.userId, userId), isOverdue(userId, now))),
+  ]);
+  const health = await contactHealthById(db, { userId, now, contactIds: rows.map((row) => row.id) });
+  return {
+    contacts: rows.flatMap((row) => {
+      const found = health.get(row.id);
+      return found ? [{ ...row, health: found }] : [];
+    }),
+    total: totalRow?.total ?? 0,
+  };
+}
+
+export type ValueWeek = { week: string; given: number; received: number };
+
+// Value-added touches given and received in each of the last `weeks` weeks,
+// oldest first, the current week last; weeks without any are zeros.
+export async function listValueByWeek(
+  db: Db,
+  params: { userId: string; now: Date; timeZone: string | null; weeks: number },
+): Promise<ValueWeek[]> {
+  const thisWeek = weekOf(todayIn(params.timeZone, params.now));
+  const first = weeksBefore(thisWeek, params.weeks - 1);
+  const rows = await db
+    .select({
+      week: touchWeek,
+      given: sql<number>`count(*) filter (where ${interactions.valueDirection} = 'given')`.mapWith(Number),
+      received: sql<number>`count(*) filter (where ${interactions.valueDirection} = 'received')`.mapWith(Number),
+    })
+    .from(interactions)
+    .where(
+      and(
+        eq(interactions.userId, params.userId),
+        sql`${interactions.valueDirection} is not null`,
+        gte(interactions.occurredAt, startOfDay(first)),
+        lt(interactions.occurredAt, startOfDay(addDaysTo(thisWeek, 7))),
+      ),
+    )
+    .groupBy(sql`1`);
+  const byWeek = new Map(rows.map((row) => [row.week, row]));
+  return Array.from({ length: params.weeks }, (_, index) => {
+    const week = weeksBefore(thisWeek, params.weeks - 1 - index);
+    const row = byWeek.get(week);
+    return { week, given: row?.given ?? 0, received: row?.received ?? 0 };
+  });
+}
+
+function addDaysTo(day: string, days: number): string {
+  return format(addDays(parseISO(day), days), "yyyy-MM-dd");
+}
+
+// Where a day's touches begin: they are stored at 12:00 UTC of the day.
+function startOfDay(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+export type ValueStreak = {
+  /** Consecutive weeks, up to this one, with at least one value-added touch given. */
+  weeks: number;
+  /** Whether this week already has one; if not the streak is still alive until it ends. */
+  includesThisWeek: boolean;
+};
+
+// A streak is not broken by a week still in progress: with nothing given yet
+// this week, it counts the weeks up to last week.
+export async function getValueStreak(
+  db: Db,
+  params: { userId: string; now: Date; timeZone: string | null },
+): Promise<ValueStreak> {
+  const thisWeek = weekOf(todayIn(params.timeZone, params.now));
+  const rows = await db
+    .selectDistinct({ week: touchWeek })
+    .from(interactions)
+    .where(
+      and(
+        eq(interactions.userId, params.userId),
+        eq(interactions.valueDirection, "given"),
+        lt(interactions.occurredAt, startOfDay(addDaysTo(thisWeek, 7))),
+      ),
+    );
+  const weeks = new Set(rows.map((row) => row.week));
+  const includesThisWeek = weeks.has(thisWeek);
+  let cursor = includesThisWeek ? thisWeek : weeksBefore(thisWeek, 1);
+  let streak = 0;
+  while (weeks.has(cursor)) {
+    streak += 1;
+    cursor = weeksBefore(cursor, 1);
+  }
+  return { weeks: streak, includesThisWeek };
+}
+
+export type CircleActivity = { id: string; name: string; lastTouchedAt: Date | null };
+
+// Circles with a touch of any unarchived member in the last `days` days, out
+// of all circles; the quiet ones come back longest-quiet first.
+export async function getCirclesTouched(
+  db: Db,
+  params: { userId: string; now: Date; days: number },
+): Promise<{ total: number; touched: number; quiet: CircleActivity[] }> {
+  const { userId } = params;
+  const rows = await db
+    .select({
+      id: circles.id,
+      name: circles.name,
+      lastTouchedAt: sql<Date | null>`max(${contacts.lastTouchedAt})`.mapWith(contacts.lastTouchedAt),
+    })
+    .from(circles)
+    .leftJoin(contactCircles, and(eq(contactCircles.circleId, circles.id), eq(contactCircles.userId, userId)))
+    .leftJoin(
+      contacts,
+      and(eq(contacts.id, contactCircles.contactId), eq(contacts.userId, userId), isNull(contacts.archivedAt)),
+    )
+    .where(eq(circles.userId, userId))
+    .groupBy(circles.id)
+    .orderBy(sql`max(${contacts.lastTouchedAt}) asc nulls first`, asc(sql`lower(${circles.name})`));
+  const since = params.now.getTime() - params.days * 86_400_000;
+  const quiet = rows.filter((row) => !row.lastTouchedAt || row.lastTouchedAt.getTime() < since);
+  return { total: rows.length, touched: rows.length - quiet.length, quiet };
+}
+
+export type RecentEvent = {
+  id: string;
+  name: string;
+  occurredOn: string;
+  peopleCount: number;
+  people: { id: string; name: string }[];
+};
+
+// The latest events and a few of the people added from them (met there).
+export async function listRecentEvents(
+  db: Db,
+  params: { userId: string; limit: number; peoplePerEvent: number },
+): Promise<RecentEvent[]> {
+  const { events } = await listEvents(db, { userId: params.userId, page: 1, pageSize: params.limit });
+  if (events.length === 0) return [];
+  const people = await db
+    .select({ id: contacts.id, name: contacts.name, eventId: contacts.metAtEventId })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.userId, params.userId),
+        inArray(
+          contacts.metAtEventId,
+          events.map((event) => event.id),
+        ),
+      ),
+    )
+    .orderBy(asc(sql`lower(${contacts.name})`), asc(contacts.id));
+  return events.map((event) => ({
+    id: event.id,
+    name: event.name,
+    occurredOn: event.occurredOn,
+    peopleCount: event.peopleCount,
+    people: people
+      .filter((person) => person.eventId === event.id)
+      .slice(0, params.peoplePerEvent)
+      .map(({ id, name }) => ({ id, name })),
+  }));
+}
+
+export async function hasAnyTouch(db: Db, params: { userId: string }): Promise<boolean> {
+  const rows = await db
+    .select({ id: interactions.id })
+    .from(interactions)
+    .where(eq(interactions.userId, params.userId))
+    .limit(1);
+  return rows.length > 0;
+}
