@@ -39,7 +39,7 @@ export function ContactList({ rows, now, timeZone }: { rows: ContactListRow[]; n
             <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:w-72 sm:shrink-0">
               <div>
                 <dt className="text-muted-foreground">Last touch</dt>
-                <dd>{lastTouchLabel(contact.lastTouchedAt, now)}</dd>
+                <dd>{lastTouchLabel(contact.lastTouchedAt, now, timeZone)}</dd>
               </div>
               <div>
                 <dt className="text-muted-foreground">Next</dt>

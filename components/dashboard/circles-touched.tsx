@@ -6,11 +6,12 @@ type CirclesTouchedProps = {
   circles: { total: number; touched: number; quiet: CircleActivity[] };
   days: number;
   now: Date;
+  timeZone: string;
 };
 
 const QUIET_SHOWN = 5;
 
-export function CirclesTouched({ circles, days, now }: CirclesTouchedProps) {
+export function CirclesTouched({ circles, days, now, timeZone }: CirclesTouchedProps) {
   return (
     <div className="grid gap-3">
       <p>
@@ -32,7 +33,7 @@ export function CirclesTouched({ circles, days, now }: CirclesTouchedProps) {
                   {circle.name}
                 </Link>
                 <span className="text-muted-foreground">
-                  {circle.lastTouchedAt ? `last ${lastTouchLabel(circle.lastTouchedAt, now)}` : "never touched"}
+                  {circle.lastTouchedAt ? `last ${lastTouchLabel(circle.lastTouchedAt, now, timeZone)}` : "never touched"}
                 </span>
               </li>
             ))}

@@ -32,7 +32,7 @@ export function ReconnectNow({ contacts, now, timeZone, snoozeUntil }: Reconnect
           <p className="text-muted-foreground text-sm">{explainHealth(contact.health)}</p>
           {contact.lastTouchedAt ? (
             <p className="text-muted-foreground text-sm">
-              Last touch {lastTouchLabel(contact.lastTouchedAt, now)}
+              Last touch {lastTouchLabel(contact.lastTouchedAt, now, timeZone)}
               {contact.lastTouchSummary ? `: “${contact.lastTouchSummary}”` : null}
             </p>
           ) : null}

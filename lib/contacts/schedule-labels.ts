@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
-import { differenceInCalendarDays, intlFormatDistance } from "date-fns";
+import { differenceInCalendarDays, parseISO } from "date-fns";
 import { formatDay, todayIn } from "@/lib/domain/dates";
+import { dateFromOccurredAt } from "@/lib/touches/dates";
 import type { ContactTier } from "@/lib/domain/enums";
 import { MONTHS } from "@/lib/validations/contact";
 
@@ -35,8 +36,18 @@ export function dueStatus(
   return { label: `Due in ${days(ahead)}`, tone: "due" };
 }
 
-export function lastTouchLabel(lastTouchedAt: Date | null, now: Date): string {
-  return lastTouchedAt ? intlFormatDistance(lastTouchedAt, now, { locale: "en" }) : "Never";
+// "today", "yesterday", "12 days ago", "5 months ago", "2 years ago": a
+// touch is a day (its UTC date, lib/touches/dates.ts), counted against today
+// where the user lives, so never "3 hours ago" for a touch logged by date.
+export function lastTouchLabel(lastTouchedAt: Date | null, now: Date, timeZone: string): string {
+  if (!lastTouchedAt) return "Never";
+  const days = differenceInCalendarDays(parseISO(todayIn(timeZone, now)), parseISO(dateFromOccurredAt(lastTouchedAt)));
+  if (days <= 0) return "today";
+  if (days === 1) return "yesterday";
+  if (days < 45) return `${days} days ago`;
+  const months = Math.floor(days / 30.4375);
+  if (months < 24) return months === 1 ? "1 month ago" : `${months} months ago`;
+  return `${Math.floor(days / 365.25)} years ago`;
 }
 
 export function cadenceLabel(cadenceDays: number): string {

@@ -156,7 +156,7 @@ export default async function DashboardPage() {
 
         <Section title="Circles touched" className="lg:col-span-1">
           {data.circles.total > 0 ? (
-            <CirclesTouched circles={data.circles} days={DASHBOARD.circleDays} now={now} />
+            <CirclesTouched circles={data.circles} days={DASHBOARD.circleDays} now={now} timeZone={timeZone} />
           ) : (
             <EmptyState
               icon={<UsersIcon />}

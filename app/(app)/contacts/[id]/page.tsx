@@ -161,7 +161,7 @@ export default async function ContactPage({ params, searchParams }: PageProps) {
                 </div>
                 <div>
                   <dt className="text-muted-foreground">Last touch</dt>
-                  <dd className="font-medium">{lastTouchLabel(contact.lastTouchedAt, now)}</dd>
+                  <dd className="font-medium">{lastTouchLabel(contact.lastTouchedAt, now, timeZone)}</dd>
                 </div>
               </dl>
               <SnoozeForm contactId={contact.id} snoozedUntil={contact.snoozedUntil} today={todayIn(timeZone, now)} />
