@@ -73,6 +73,10 @@ export async function setContactArchived(
     .set({
       // Archiving twice keeps the first date.
       archivedAt: params.archived ? sql`coalesce(${contacts.archivedAt}, now())` : null,
+      // Archived contacts have no health; unarchived, the next read scores them.
+      healthScore: null,
+      healthBand: null,
+      healthAsOf: null,
       updatedAt: new Date(),
     })
     .where(and(eq(contacts.id, params.contactId), eq(contacts.userId, params.userId)))

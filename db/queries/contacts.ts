@@ -14,8 +14,7 @@ import {
 import type { ContactTier } from "@/lib/domain/enums";
 import type { HealthBand } from "@/lib/health/model";
 import { contactMatches } from "./contact-search";
-import { contactHealthById, healthSource } from "./health";
-import { effectiveCadenceDays } from "./schedule";
+import { effectiveCadenceDays } from "./cadence";
 
 export type ContactSort = "name" | "last_touch" | "next_due" | "health";
 
@@ -68,17 +67,16 @@ export function isOverdue(userId: string, now: Date): SQL {
   ) as SQL;
 }
 
-// Each order but health is exactly a (user_id, column, id) index, so a page
-// is read off the index; the id makes pages never overlap or skip rows that
-// tie. Names sort case-insensitively ("ada" before "Zed") whatever the
-// collation. Health puts the relationships that need attention first; it
-// reads the score of the joined health subquery `h`, which archived contacts
-// are absent from (null, so last).
+// Each order is exactly a (user_id, column, …, id) index, so a page is read
+// off the index; the id makes pages never overlap or skip rows that tie.
+// Names sort case-insensitively ("ada" before "Zed") whatever the collation.
+// Health puts the relationships that need attention first, from the stored
+// score (db/queries/health.ts; callers make it fresh with ensureFreshHealth).
 const ORDER: Record<ContactSort, SQL[]> = {
   name: [sql`lower(${contacts.name}) asc`, sql`${contacts.id} asc`],
   last_touch: [sql`${contacts.lastTouchedAt} desc nulls last`, sql`${contacts.id} asc`],
   next_due: [sql`${contacts.nextDueAt} asc`, sql`${contacts.id} asc`],
-  health: [sql`h.score asc nulls last`, sql`lower(${contacts.name}) asc`, sql`${contacts.id} asc`],
+  health: [sql`${contacts.healthScore} asc nulls last`, sql`lower(${contacts.name}) asc`, sql`${contacts.id} asc`],
 };
 
 const LIST_COLUMNS = {
@@ -90,6 +88,9 @@ const LIST_COLUMNS = {
   nextDueAt: contacts.nextDueAt,
   snoozedUntil: contacts.snoozedUntil,
   archivedAt: contacts.archivedAt,
+  // Archived contacts have no health: a score stored before archiving is not shown.
+  score: sql<number | null>`case when ${contacts.archivedAt} is null then ${contacts.healthScore} end`.mapWith(Number),
+  band: sql<HealthBand | null>`case when ${contacts.archivedAt} is null then ${contacts.healthBand} end`,
 };
 
 export async function listContacts(
@@ -127,39 +128,18 @@ export async function listContacts(
   // counting every match.
   const limit = pageSize + 1;
   const offset = (page - 1) * pageSize;
-  let found: Omit<ContactListRow, "circles">[];
-  if (params.band !== undefined || params.sort === "health") {
-    // Scoring every contact is what a band filter or health order costs;
-    // the other lists keep their index-only plans and score just their page.
-    found = await db
-      .select({
-        ...LIST_COLUMNS,
-        score: sql<number | null>`h.score`.mapWith(Number),
-        band: sql<HealthBand | null>`h.band`,
-      })
-      .from(contacts)
-      .leftJoin(sql`(${healthSource({ userId, now })}) as h`, sql`h.contact_id = ${contacts.id}`)
-      .where(and(...conditions, params.band === undefined ? undefined : sql`h.band = ${params.band}`))
-      .orderBy(...ORDER[params.sort])
-      .limit(limit)
-      .offset(offset);
-  } else {
-    const plain = await db
-      .select(LIST_COLUMNS)
-      .from(contacts)
-      .where(and(...conditions))
-      .orderBy(...ORDER[params.sort])
-      .limit(limit)
-      .offset(offset);
-    // Archived contacts have no health, so an archived list needs no scores.
-    const health = params.archived
-      ? undefined
-      : await contactHealthById(db, { userId, now, contactIds: plain.slice(0, pageSize).map((row) => row.id) });
-    found = plain.map((row) => {
-      const scored = health?.get(row.id);
-      return { ...row, score: scored?.score ?? null, band: scored?.band ?? null };
-    });
-  }
+  const found = await db
+    .select(LIST_COLUMNS)
+    .from(contacts)
+    .where(
+      and(
+        ...conditions,
+        params.band === undefined ? undefined : and(isNull(contacts.archivedAt), eq(contacts.healthBand, params.band)),
+      ),
+    )
+    .orderBy(...ORDER[params.sort])
+    .limit(limit)
+    .offset(offset);
 
   const rows = found.slice(0, pageSize);
   const circlesByContact = await circlesOf(db, { userId, contactIds: rows.map((row) => row.id) });

@@ -1,12 +1,12 @@
 import { addDays, format, parseISO, startOfISOWeek, subWeeks } from "date-fns";
-import { and, asc, count, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { circles, contactCircles, contacts, interactionContacts, interactions } from "@/db/schema";
 import { todayIn } from "@/lib/domain/dates";
 import { HEALTH_BANDS, type Health, type HealthBand } from "@/lib/health/model";
 import { isOverdue } from "./contacts";
 import { listEvents } from "./events";
-import { contactHealthById, healthSource } from "./health";
+import { contactHealthById } from "./health";
 
 // The dashboard's aggregates, each one query computed in the database.
 // Touches are calendar days (stored at 12:00 UTC, read as their UTC date:
@@ -14,7 +14,13 @@ import { contactHealthById, healthSource } from "./health";
 // that date, and "this week" is the week of today where the user lives.
 
 const touchDay = sql`(${interactions.occurredAt} at time zone 'UTC')::date`;
-const touchWeek = sql<string>`to_char(date_trunc('week', ${touchDay}), 'YYYY-MM-DD')`;
+
+// How many weeks before the week starting `monday` a touch's week is (0 for
+// that week): integer day arithmetic, which is much cheaper per row than
+// date_trunc and to_char.
+function weeksAgo(monday: string) {
+  return sql<number>`((${monday}::date + 6 - ${touchDay}) / 7)`.mapWith(Number);
+}
 
 /** Monday (YYYY-MM-DD) of the ISO week holding the given day. */
 export function weekOf(day: string): string {
@@ -33,15 +39,18 @@ export type NetworkHealth = {
   bands: Record<HealthBand, number>;
 };
 
-export async function getNetworkHealth(db: Db, params: { userId: string; now: Date }): Promise<NetworkHealth> {
+// From the stored scores (call ensureFreshHealth first): a group-by over the
+// user's unarchived contacts, read off contacts_user_health_idx.
+export async function getNetworkHealth(db: Db, params: { userId: string }): Promise<NetworkHealth> {
   const rows = await db
     .select({
-      band: sql<HealthBand>`h.band`,
+      band: sql<HealthBand>`${contacts.healthBand}`,
       contacts: sql<number>`count(*)`.mapWith(Number),
-      total: sql<number>`sum(h.score)`.mapWith(Number),
+      total: sql<number>`sum(${contacts.healthScore})`.mapWith(Number),
     })
-    .from(sql`(${healthSource(params)}) as h`)
-    .groupBy(sql`h.band`);
+    .from(contacts)
+    .where(and(eq(contacts.userId, params.userId), isNull(contacts.archivedAt), isNotNull(contacts.healthScore)))
+    .groupBy(contacts.healthBand);
   const bands = Object.fromEntries(HEALTH_BANDS.map((band) => [band, 0])) as Record<HealthBand, number>;
   let contactCount = 0;
   let total = 0;
@@ -119,7 +128,7 @@ export async function listValueByWeek(
   const first = weeksBefore(thisWeek, params.weeks - 1);
   const rows = await db
     .select({
-      week: touchWeek,
+      weeksAgo: weeksAgo(thisWeek),
       given: sql<number>`count(*) filter (where ${interactions.valueDirection} = 'given')`.mapWith(Number),
       received: sql<number>`count(*) filter (where ${interactions.valueDirection} = 'received')`.mapWith(Number),
     })
@@ -133,11 +142,11 @@ export async function listValueByWeek(
       ),
     )
     .groupBy(sql`1`);
-  const byWeek = new Map(rows.map((row) => [row.week, row]));
+  const byWeeksAgo = new Map(rows.map((row) => [row.weeksAgo, row]));
   return Array.from({ length: params.weeks }, (_, index) => {
-    const week = weeksBefore(thisWeek, params.weeks - 1 - index);
-    const row = byWeek.get(week);
-    return { week, given: row?.given ?? 0, received: row?.received ?? 0 };
+    const ago = params.weeks - 1 - index;
+    const row = byWeeksAgo.get(ago);
+    return { week: weeksBefore(thisWeek, ago), given: row?.given ?? 0, received: row?.received ?? 0 };
   });
 }
 
@@ -158,31 +167,37 @@ export type ValueStreak = {
 };
 
 // A streak is not broken by a week still in progress: with nothing given yet
-// this week, it counts the weeks up to last week.
+// this week, it counts the weeks up to last week. It walks back one week at
+// a time, each step one probe of interactions_user_value_idx, and stops at
+// the first week without, so a long history costs nothing.
 export async function getValueStreak(
   db: Db,
   params: { userId: string; now: Date; timeZone: string | null },
 ): Promise<ValueStreak> {
   const thisWeek = weekOf(todayIn(params.timeZone, params.now));
-  const rows = await db
-    .selectDistinct({ week: touchWeek })
-    .from(interactions)
-    .where(
-      and(
-        eq(interactions.userId, params.userId),
-        eq(interactions.valueDirection, "given"),
-        lt(interactions.occurredAt, startOfDay(addDaysTo(thisWeek, 7))),
-      ),
+  const givenIn = (weeksAgo: SQL) => sql`exists (
+    select 1 from ${interactions}
+    where ${interactions.userId} = ${params.userId} and ${interactions.valueDirection} = 'given'
+      and ${interactions.occurredAt} >= ((${thisWeek}::date - 7 * ${weeksAgo})::timestamp at time zone 'UTC')
+      and ${interactions.occurredAt} < ((${thisWeek}::date - 7 * ${weeksAgo} + 7)::timestamp at time zone 'UTC')
+  )`;
+  const [row] = await db
+    .select({
+      weeks: sql<number>`count(*)`.mapWith(Number),
+      includesThisWeek: sql<boolean>`coalesce(bool_or(streak.weeks_ago = 0), false)`,
+    })
+    .from(
+      sql`(
+        with recursive walk(weeks_ago) as (
+          select start.weeks_ago from (select case when ${givenIn(sql`0`)} then 0 else 1 end as weeks_ago) start
+          where ${givenIn(sql`start.weeks_ago`)}
+          union all
+          select walk.weeks_ago + 1 from walk where ${givenIn(sql`(walk.weeks_ago + 1)`)}
+        )
+        select weeks_ago from walk
+      ) as streak`,
     );
-  const weeks = new Set(rows.map((row) => row.week));
-  const includesThisWeek = weeks.has(thisWeek);
-  let cursor = includesThisWeek ? thisWeek : weeksBefore(thisWeek, 1);
-  let streak = 0;
-  while (weeks.has(cursor)) {
-    streak += 1;
-    cursor = weeksBefore(cursor, 1);
-  }
-  return { weeks: streak, includesThisWeek };
+  return { weeks: row?.weeks ?? 0, includesThisWeek: row?.includesThisWeek ?? false };
 }
 
 export type CircleActivity = { id: string; name: string; lastTouchedAt: Date | null };

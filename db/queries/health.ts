@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts, interactionContacts, interactions, users } from "@/db/schema";
 import {
@@ -13,7 +13,7 @@ import {
   VALUE_RECEIVED_TARGET,
   WEIGHTS,
 } from "@/lib/health/model";
-import { effectiveCadenceDays } from "./schedule";
+import { effectiveCadenceDays } from "./cadence";
 
 // The SQL twin of lib/health/model.ts, written term by term in the same
 // order of floating-point operations, so both give the same score (a
@@ -31,10 +31,13 @@ export function healthSource(params: { userId: string; now: Date; contactIds?: s
   const epochMs = (at: SQL) => sql`(extract(epoch from ${at}) * 1000)`;
   const nowMs = epochMs(now);
   const windowMs = sql`(c.cadence_days * ${DAY_MS}::numeric)`;
-  const only =
-    params.contactIds === undefined
-      ? sql``
-      : sql`and ${contacts.id} in (${params.contactIds.length ? sql.join(params.contactIds.map((id) => sql`${id}::uuid`), sql`, `) : sql`null`})`;
+  const idList = params.contactIds?.length
+    ? sql.join(
+        params.contactIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )
+    : sql`null`;
+  const only = params.contactIds === undefined ? sql`` : sql`and ${contacts.id} in (${idList})`;
   const given = sql`least(1, d.given::float8 / ${VALUE_GIVEN_TARGET})`;
   const received = sql`least(1, d.received::float8 / ${VALUE_RECEIVED_TARGET})`;
 
@@ -94,6 +97,7 @@ export function healthSource(params: { userId: string; now: Date; contactIds?: s
             join ${interactionContacts} ic on ic.interaction_id = i.id
             where i.user_id = ${userId} and i.value_direction is not null
               and i.occurred_at > ${now} - make_interval(secs => ${VALUE_LOOKBACK_DAYS * 86400})
+              ${params.contactIds === undefined ? sql`` : sql`and ic.contact_id in (${idList})`}
             group by ic.contact_id
           ) v on v.contact_id = c.id
         ) d
@@ -127,4 +131,63 @@ export async function contactHealthById(
   if (params.contactIds?.length === 0) return new Map();
   const rows = await db.select(healthColumns).from(sql`(${healthSource(params)}) as h`);
   return new Map(rows.map(({ contactId, ...health }) => [contactId, health]));
+}
+
+// Stores the score and band as of `now` on the given contacts (all of the
+// user's when no ids are given); archived ones lose theirs. Runs with every
+// schedule refresh, so a touch moves its contacts' stored health at once.
+export async function refreshStoredHealth(
+  db: Db,
+  params: { userId: string; now: Date; contactIds?: string[] },
+): Promise<void> {
+  const { userId, now, contactIds } = params;
+  if (contactIds?.length === 0) return;
+  await db
+    .update(contacts)
+    .set({ healthScore: sql`h.score`, healthBand: sql`h.band`, healthAsOf: now })
+    .from(sql`(${healthSource(params)}) as h`)
+    .where(and(eq(contacts.userId, userId), sql`${contacts.id} = h.contact_id`));
+  await db
+    .update(contacts)
+    .set({ healthScore: null, healthBand: null, healthAsOf: null })
+    .where(
+      and(
+        eq(contacts.userId, userId),
+        isNotNull(contacts.archivedAt),
+        isNotNull(contacts.healthScore),
+        contactIds ? inArray(contacts.id, contactIds) : undefined,
+      ),
+    );
+}
+
+// Health decays with time, not only with touches: the first read of a day
+// (in the user's time zone) recomputes every contact's stored health, and
+// any read scores contacts that have none yet (new or unarchived). One
+// query tells whether there is anything to do; if so, the claim on the
+// user's row makes one of many concurrent requests, on any server, do the
+// day's work, while the others wait for it and then find it done.
+export async function ensureFreshHealth(db: Db, params: { userId: string; now: Date }): Promise<void> {
+  const { userId, now } = params;
+  const zone = sql`coalesce(${users.timeZone}, 'UTC')`;
+  const isStale = sql<boolean>`(${users.healthRefreshedAt} is null
+    or (${users.healthRefreshedAt} at time zone ${zone})::date < (${now.toISOString()}::timestamptz at time zone ${zone})::date)`;
+  const unscored = and(eq(contacts.userId, userId), isNull(contacts.archivedAt), isNull(contacts.healthScore));
+  const [state] = await db
+    .select({
+      isStale,
+      hasUnscored: sql<boolean>`exists (select 1 from ${contacts} where ${unscored})`,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!state || (!state.isStale && !state.hasUnscored)) return;
+  await db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(users)
+      .set({ healthRefreshedAt: now })
+      .where(and(eq(users.id, userId), isStale))
+      .returning({ id: users.id });
+    if (claimed.length > 0) return refreshStoredHealth(tx, { userId, now });
+    const found = await tx.select({ id: contacts.id }).from(contacts).where(unscored);
+    await refreshStoredHealth(tx, { userId, now, contactIds: found.map((row) => row.id) });
+  });
 }

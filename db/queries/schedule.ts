@@ -1,17 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts, interactionContacts, users } from "@/db/schema";
+import { effectiveCadenceDays } from "./cadence";
+import { refreshStoredHealth } from "./health";
 
-// A contact's cadence in days: its own, else its tier's, else the user's default.
-export const effectiveCadenceDays = sql<number>`coalesce(
-  ${contacts.cadenceDays},
-  case ${contacts.tier} when 'inner' then 14 when 'distant' then 90 end,
-  ${users.defaultCadenceDays}
-)`;
-
-// Recomputes last_touched_at (the latest touch) and next_due_at (last touch,
-// or creation when never touched, plus the cadence) for the given contacts,
-// or for all of the user's. Call it inside the transaction that changed
+// Recomputes last_touched_at (the latest touch), next_due_at (last touch,
+// or creation when never touched, plus the cadence) and the stored health
+// for the given contacts, or for all of the user's. Call it inside the transaction that changed
 // touches, cadences or the user's default cadence.
 export async function refreshContactSchedule(
   db: Db,
@@ -36,4 +31,5 @@ export async function refreshContactSchedule(
         params.contactIds ? inArray(contacts.id, params.contactIds) : undefined,
       ),
     );
+  await refreshStoredHealth(db, { userId: params.userId, now: new Date(), contactIds: params.contactIds });
 }

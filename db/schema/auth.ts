@@ -31,6 +31,8 @@ export const users = pgTable(
     digestHour: smallint("digest_hour").notNull().default(8),
     digestEnabled: boolean("digest_enabled").notNull().default(true),
     defaultCadenceDays: integer("default_cadence_days").notNull().default(30),
+    // When every contact's stored health was last recomputed (db/queries/health.ts).
+    healthRefreshedAt: timestamp("health_refreshed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

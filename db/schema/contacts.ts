@@ -16,6 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { CONTACT_TIERS } from "@/lib/domain/enums";
+import type { HealthBand } from "@/lib/health/model";
 import { users } from "./auth";
 import { events } from "./events";
 
@@ -48,6 +49,13 @@ export const contacts = pgTable(
     // cadence change, so lists sort, filter "overdue" and page on an index.
     lastTouchedAt: timestamp("last_touched_at", { withTimezone: true }),
     nextDueAt: timestamp("next_due_at", { withTimezone: true }),
+    // The health model's score and band as of health_as_of, stored so the
+    // dashboard and the list read thousands at once off an index; recomputed
+    // with the schedule after every change and for every contact once a day
+    // (db/queries/health.ts). Null until first computed.
+    healthScore: smallint("health_score"),
+    healthBand: text("health_band").$type<HealthBand>(),
+    healthAsOf: timestamp("health_as_of", { withTimezone: true }),
     // Fields an import brought that Kith has no column for: kept and exported again.
     extra: jsonb("extra").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -62,6 +70,9 @@ export const contacts = pgTable(
     index("contacts_user_name_idx").on(t.userId, sql`lower(${t.name})`, t.id),
     index("contacts_user_last_touched_idx").on(t.userId, t.lastTouchedAt.desc().nullsLast(), t.id),
     index("contacts_user_next_due_idx").on(t.userId, t.nextDueAt, t.id),
+    index("contacts_user_health_idx")
+      .on(t.userId, t.healthScore, sql`lower(${t.name})`, t.id)
+      .where(sql`${t.archivedAt} is null`),
     index("contacts_search_idx").using("gin", t.userId, t.searchText.op("gin_trgm_ops")),
     index("contacts_met_at_event_idx").on(t.metAtEventId),
     check("contacts_cadence_check", sql`${t.cadenceDays} is null or ${t.cadenceDays} between 1 and 3650`),

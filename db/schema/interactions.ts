@@ -33,7 +33,10 @@ export const interactions = pgTable(
     index("interactions_event_idx").on(t.eventId),
     // Value-added touches only: the dashboard's weekly chart and streak, and
     // the value part of every health score, read just these.
-    index("interactions_user_value_idx").on(t.userId, t.occurredAt).where(sql`${t.valueDirection} is not null`),
+    // The direction is in the key so both read the index alone.
+    index("interactions_user_value_idx")
+      .on(t.userId, t.occurredAt, t.valueDirection)
+      .where(sql`${t.valueDirection} is not null`),
     check(
       "interactions_value_pair_check",
       sql`(${t.valueKind} is null) = (${t.valueDirection} is null)`,

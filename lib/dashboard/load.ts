@@ -8,6 +8,7 @@ import {
   listReconnectNow,
   listValueByWeek,
 } from "@/db/queries/dashboard";
+import { ensureFreshHealth } from "@/db/queries/health";
 import { countWaitingSuccesses, listWaitingSuccesses } from "@/db/queries/successes";
 
 export const DASHBOARD = {
@@ -20,12 +21,14 @@ export const DASHBOARD = {
 } as const;
 
 // Everything the dashboard shows, as independent queries sent together (a
-// pooled PostgreSQL connection runs them side by side).
+// pooled PostgreSQL connection runs them side by side), once the stored
+// health scores are today's.
 export async function loadDashboard(db: Db, params: { userId: string; now: Date; timeZone: string | null }) {
   const { userId, now, timeZone } = params;
+  await ensureFreshHealth(db, { userId, now });
   const [health, reconnect, waiting, waitingCount, valueWeeks, streak, circles, recentEvents, hasTouches] =
     await Promise.all([
-    getNetworkHealth(db, { userId, now }),
+    getNetworkHealth(db, { userId }),
     listReconnectNow(db, { userId, now, limit: DASHBOARD.reconnectLimit }),
     listWaitingSuccesses(db, { userId, limit: DASHBOARD.congratulateLimit }),
     countWaitingSuccesses(db, { userId }),

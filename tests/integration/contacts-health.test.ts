@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ContactListRow, listContacts, type ListContactsParams } from "@/db/queries/contacts";
+import { refreshStoredHealth } from "@/db/queries/health";
 import { insertTouch } from "@/db/queries/touches-write";
 import { contacts } from "@/db/schema";
 import type { ValueDirection } from "@/lib/domain/enums";
@@ -82,6 +83,11 @@ beforeAll(async () => {
   await person(stranger, theirs, "Stella", [[3, "received"]]);
   await person(stranger, theirs, "Faye", [[61]]);
   await person(stranger, theirs, "Dan", []);
+
+  // Touches stored health as of the real clock, and untouched contacts have
+  // none yet: store everyone's as of NOW, as the day's first read would.
+  await refreshStoredHealth(t.db, { userId: me, now: NOW });
+  await refreshStoredHealth(t.db, { userId: stranger, now: NOW });
 });
 
 afterAll(async () => {
@@ -143,14 +149,22 @@ describe("listContacts and health", () => {
     }
   });
 
-  it("gives archived contacts no score or band, and no band matches them", async () => {
-    for (const sort of ["name", "health"] as const) {
-      const { rows } = await list({ userId: me, archived: true, sort });
-      expect(rows.map(({ name, score, band }) => ({ name, score, band }))).toEqual([
-        { name: "Archie", score: null, band: null },
-      ]);
+  it("gives archived contacts no score or band, even one stored before archiving, and no band matches them", async () => {
+    const archie = [...mine.values()].find((found) => found.name === "Archie");
+    if (!archie) throw new Error("no Archie");
+    for (const isStale of [false, true]) {
+      // Archived after the day's refresh, a contact keeps the score stored before until the next one.
+      const stored = { healthScore: 100, healthBand: "thriving" as const, healthAsOf: NOW };
+      if (isStale) await t.db.update(contacts).set(stored).where(eq(contacts.id, archie.id));
+      for (const band of HEALTH_BANDS) expect((await list({ userId: me, archived: true, band })).rows).toEqual([]);
+      for (const sort of ["name", "health"] as const) {
+        const { rows } = await list({ userId: me, archived: true, sort });
+        expect(rows.map(({ name, score, band }) => ({ name, score, band }))).toEqual([
+          { name: "Archie", score: null, band: null },
+        ]);
+      }
     }
-    for (const band of HEALTH_BANDS) expect((await list({ userId: me, archived: true, band })).rows).toEqual([]);
+    await refreshStoredHealth(t.db, { userId: me, now: NOW });
   });
 
   it("never shows another user's contacts, and their touches change no one's score", async () => {

@@ -10,6 +10,7 @@ import {
   listValueByWeek,
   weekOf,
 } from "@/db/queries/dashboard";
+import { contactHealthById } from "@/db/queries/health";
 import { refreshContactSchedule } from "@/db/queries/schedule";
 import { insertSuccess } from "@/db/queries/successes";
 import { insertTouch, type NewTouch } from "@/db/queries/touches-write";
@@ -257,6 +258,10 @@ describe("loadDashboard", () => {
     const data = await loadDashboard(t.db, params);
     expect(data.health).toEqual(await getNetworkHealth(t.db, params));
     expect(data.health.contacts).toBe(2);
+    // Stored as of NOW by the day's first load, not as of the touch (written with the real clock).
+    const health = await contactHealthById(t.db, { userId: me.id, now: NOW });
+    const scores = [ada.id, bob.id].map((id) => health.get(id)?.score ?? Number.NaN);
+    expect(data.health.score).toBe(Math.round(scores.reduce((sum, score) => sum + score, 0) / 2));
     expect(data.reconnect).toEqual(await listReconnectNow(t.db, { ...params, limit: DASHBOARD.reconnectLimit }));
     expect(data.reconnect.contacts.map((row) => row.id)).toEqual([bob.id]);
     expect(data.reconnect.total).toBe(1);

@@ -5,7 +5,7 @@ import {
   getNetworkHealth,
   listReconnectNow,
 } from "@/db/queries/dashboard";
-import { contactHealthById } from "@/db/queries/health";
+import { contactHealthById, refreshStoredHealth } from "@/db/queries/health";
 import { refreshContactSchedule } from "@/db/queries/schedule";
 import { insertTouch, type NewTouch } from "@/db/queries/touches-write";
 import { contactCircles } from "@/db/schema";
@@ -120,7 +120,9 @@ describe("getNetworkHealth", () => {
       valueDirection: "given",
     });
 
-    const result = await getNetworkHealth(t.db, { userId: me.id, now: NOW });
+    // Touches store health as of the real clock: store it as of NOW.
+    await refreshStoredHealth(t.db, { userId: me.id, now: NOW });
+    const result = await getNetworkHealth(t.db, { userId: me.id });
     expect(result).toEqual({
       contacts: 4,
       score: Math.round(expected.reduce((sum, score) => sum + score, 0) / 4),
@@ -136,20 +138,17 @@ describe("getNetworkHealth", () => {
       score: null,
       bands: { thriving: 0, steady: 0, fading: 0, dormant: 0 },
     };
-    expect(await getNetworkHealth(t.db, { userId: me.id, now: NOW })).toEqual(
-      empty,
-    );
+    expect(await getNetworkHealth(t.db, { userId: me.id })).toEqual(empty);
     await createContact(t.db, {
       userId: me.id,
       createdAt: CREATED,
       archivedAt: NOW,
     });
-    expect(await getNetworkHealth(t.db, { userId: me.id, now: NOW })).toEqual(
-      empty,
-    );
+    await refreshStoredHealth(t.db, { userId: me.id, now: NOW });
+    expect(await getNetworkHealth(t.db, { userId: me.id })).toEqual(empty);
+    await refreshStoredHealth(t.db, { userId: busy.user.id, now: NOW });
     expect(
-      (await getNetworkHealth(t.db, { userId: busy.user.id, now: NOW }))
-        .contacts,
+      (await getNetworkHealth(t.db, { userId: busy.user.id })).contacts,
     ).toBe(6);
   });
 });

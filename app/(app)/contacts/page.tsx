@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { listCircles } from "@/db/queries/circles";
 import { listContacts } from "@/db/queries/contacts";
+import { ensureFreshHealth } from "@/db/queries/health";
 import { getUserSettings } from "@/db/queries/users";
 import { currentUserId } from "@/lib/auth";
 import { type ContactListQuery, contactListQuerySchema } from "@/lib/validations/contact";
@@ -42,6 +43,8 @@ export default async function ContactsPage({
   const query = contactListQuerySchema.parse(await searchParams);
   const db = await getDb();
   const now = new Date();
+  // Every row shows its band, and the health order and band filter read them.
+  await ensureFreshHealth(db, { userId, now });
   const [settings, circles, { rows, hasMore }] = await Promise.all([
     getUserSettings(db, { userId }),
     listCircles(db, { userId }),
