@@ -30,6 +30,8 @@ const envSchema = z
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
   EMAIL_FROM: optionalString,
   KITH_OUTBOX: flag,
+  // Only `npm run bench:dashboard` sets it, for its own server (app/(app)/bench-floor).
+  KITH_BENCH_PAGES: flag,
 })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === "production" && !value.AUTH_SECRET) {

@@ -11,6 +11,7 @@ import { contacts, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { type CapturedQuery, type RawDriver, rawDriver } from "./lib/raw-driver";
 import { type Summary, summarize, timeMs } from "./lib/stats";
+import { positiveOption as option } from "./lib/options";
 import { formatTable } from "./lib/table";
 
 // npm run bench:contacts -- [--contacts 50000] [--touches 500000] [--runs 200]
@@ -27,13 +28,6 @@ const PAGE_SIZE = 25;
 const SEARCH_LIMIT = 10;
 const GOAL_P95_MS = 30;
 const GOAL_RATIO = 1.3;
-
-function option(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive whole number`);
-  return parsed;
-}
 
 const { values } = parseArgs({
   options: {
