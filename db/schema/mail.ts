@@ -28,6 +28,12 @@ export const digestDeliveries = pgTable(
     claimExpiresAt: timestamp("claim_expires_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
     content: jsonb("content").$type<Record<string, unknown>>(),
+    // The batch this delivery went out in: formed once, then always sent
+    // again as the same emails with this key as Idempotency-Key, so a retry
+    // after a crash or a timeout cannot send it twice.
+    batchKey: text("batch_key"),
+    // A failed delivery is tried again from then on (null: given up).
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
     providerMessageId: text("provider_message_id"),
     lastError: text("last_error"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
@@ -37,6 +43,7 @@ export const digestDeliveries = pgTable(
   (t) => [
     uniqueIndex("digest_deliveries_user_period_key").on(t.userId, t.period),
     index("digest_deliveries_status_idx").on(t.status, t.claimExpiresAt),
+    index("digest_deliveries_batch_idx").on(t.batchKey),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { Resend } from "resend";
+import { type CreateBatchRequestOptions, Resend } from "resend";
 import type { Db } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -13,22 +13,56 @@ export type Mail = {
 
 export type SentMail = { id: string; via: "resend" | "outbox" };
 
+export type BatchOptions = {
+  /** The same key with the same emails is sent once (Resend keeps keys 24 h). */
+  idempotencyKey: string;
+};
+
 export type Mailer = {
   from: string;
   send: (mail: Mail, options?: { idempotencyKey?: string }) => Promise<SentMail>;
+  /** Up to 100 emails in one request; the ids come back in the emails' order. */
+  sendBatch: (mails: Mail[], options: BatchOptions) => Promise<SentMail[]>;
 };
+
+export const BATCH_LIMIT = 100;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 export class MailError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The provider's HTTP status; null when it could not be reached. */
+    readonly status: number | null = null,
+    /** From a 429's retry-after header. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = "MailError";
   }
+
+  /** Worth trying again later: rate limits, the provider's own errors, no answer. */
+  get isRetryable(): boolean {
+    return this.status === null || this.status === 429 || this.status >= 500;
+  }
 }
 
-export function resendMailer(options: { apiKey: string; baseUrl?: string; from: string }): Mailer {
+function retryAfterMs(headers: Record<string, string> | null): number | null {
+  const value = headers?.["retry-after"];
+  if (value === undefined) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+}
+
+export function resendMailer(options: {
+  apiKey: string;
+  baseUrl?: string;
+  from: string;
+  /** How long a batch may wait for an answer before it counts as failed (and is retried). */
+  timeoutMs?: number;
+}): Mailer {
   const resend = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
   return {
     from: options.from,
@@ -42,6 +76,32 @@ export function resendMailer(options: { apiKey: string; baseUrl?: string; from: 
         throw new MailError(error?.name ?? "unknown", `Resend refused the email: ${error?.message ?? "no data"}`);
       }
       return { id: data.id, via: "resend" };
+    },
+    async sendBatch(mails, batchOptions) {
+      if (mails.length === 0) return [];
+      if (mails.length > BATCH_LIMIT) throw new Error(`sendBatch takes at most ${BATCH_LIMIT} emails`);
+      // The SDK spreads its request options into fetch's, so the signal
+      // reaches fetch; an abort comes back as an error without a status.
+      const requestOptions: CreateBatchRequestOptions & { signal: AbortSignal } = {
+        idempotencyKey: batchOptions.idempotencyKey,
+        signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      };
+      const { data, error, headers } = await resend.batch.send(
+        mails.map((mail) => ({ from: options.from, ...mail })),
+        requestOptions,
+      );
+      if (error || !data) {
+        throw new MailError(
+          error?.name ?? "unknown",
+          `Resend refused the batch: ${error?.message ?? "no data"}`,
+          error?.statusCode ?? null,
+          retryAfterMs(headers),
+        );
+      }
+      if (data.data.length !== mails.length) {
+        throw new MailError("application_error", `Resend answered ${data.data.length} ids for ${mails.length} emails`);
+      }
+      return data.data.map(({ id }) => ({ id, via: "resend" as const }));
     },
   };
 }
@@ -58,6 +118,15 @@ export function outboxMailer(db: Db, options: { from: string; log?: (line: strin
       if (!row) throw new MailError("outbox", "The outbox did not store the email");
       log(`[outbox] to ${mail.to}: ${mail.subject}\n${mail.text}`);
       return { id: row.id, via: "outbox" };
+    },
+    async sendBatch(mails) {
+      if (mails.length === 0) return [];
+      const rows = await db
+        .insert(outboxMessages)
+        .values(mails.map((mail) => ({ from: options.from, ...mail, headers: mail.headers ?? {} })))
+        .returning({ id: outboxMessages.id });
+      for (const mail of mails) log(`[outbox] to ${mail.to}: ${mail.subject}`);
+      return rows.map(({ id }) => ({ id, via: "outbox" as const }));
     },
   };
 }

@@ -56,3 +56,49 @@ describe("resend mailer", () => {
     }
   });
 });
+
+describe("batches", () => {
+  it("stores a batch in the outbox, one message per email, ids in the emails' order", async () => {
+    const mailer = outboxMailer(t.db, { from: "Kith <kith@localhost>", log: () => {} });
+    const batch = ["one", "two", "three"].map((name) => ({ ...mail, to: `${name}@example.com` }));
+    const sent = await mailer.sendBatch(batch, { idempotencyKey: "digest-1" });
+    const stored = await Promise.all(sent.map(({ id }) => getOutboxMessage(t.db, { id })));
+    expect(stored.map((message) => message?.to)).toEqual(["one@example.com", "two@example.com", "three@example.com"]);
+  });
+
+  it("posts a batch through the real SDK with its key, and reads a 429's retry-after", async () => {
+    const server = await startRecordingServer((_request, index) =>
+      index === 0
+        ? { status: 200, body: { data: [{ id: "re_1" }, { id: "re_2" }] } }
+        : {
+            status: 429,
+            body: { name: "rate_limit_exceeded", message: "Too many requests", statusCode: 429 },
+            headers: { "retry-after": "3" },
+          },
+    );
+    try {
+      const mailer = resendMailer({ apiKey: "re_key", baseUrl: server.url, from: "Kith <hi@kith.example>" });
+      const batch = [mail, { ...mail, to: "grace@example.com" }];
+      expect(await mailer.sendBatch(batch, { idempotencyKey: "digest-abc" })).toEqual([
+        { id: "re_1", via: "resend" },
+        { id: "re_2", via: "resend" },
+      ]);
+      expect(server.requests[0]).toMatchObject({ path: "/emails/batch", headers: { "idempotency-key": "digest-abc" } });
+      expect(server.requests[0]?.body).toEqual(batch.map((email) => ({ from: "Kith <hi@kith.example>", ...email })));
+      const refused = mailer.sendBatch(batch, { idempotencyKey: "digest-def" });
+      await expect(refused).rejects.toMatchObject({ code: "rate_limit_exceeded", status: 429, retryAfterMs: 3000, isRetryable: true });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("counts a provider that does not answer in time as a failure worth retrying", async () => {
+    const server = await startRecordingServer(() => "hang");
+    try {
+      const mailer = resendMailer({ apiKey: "re_key", baseUrl: server.url, from: "Kith <hi@kith.example>", timeoutMs: 200 });
+      await expect(mailer.sendBatch([mail], { idempotencyKey: "digest-x" })).rejects.toMatchObject({ status: null, isRetryable: true });
+    } finally {
+      await server.close();
+    }
+  });
+});
