@@ -4,7 +4,7 @@ import type { Claim } from "@/db/queries/digest-ledger";
 import { claimDue, formBatch } from "@/db/queries/digest-ledger";
 import { digestDeliveries, users } from "@/db/schema";
 import { batchKeyOf, type DigestPorts, runDigestPass } from "@/lib/digest/runner";
-import { type Mail, resendMailer } from "@/lib/email/mailer";
+import { type Mail, type Mailer, resendMailer } from "@/lib/email/mailer";
 import { createUser } from "../factories";
 import { startRecordingServer, type RecordedRequest, type Reply } from "../helpers/recording-server";
 import { createTestDb, type TestDb } from "../helpers/test-db";
@@ -24,7 +24,11 @@ afterAll(async () => {
 // A fake Resend behind the real SDK: it answers per the test's script, and
 // like Resend it treats a repeated Idempotency-Key as the same request
 // (delivering nothing again). `delivered` counts what reached inboxes.
-type Provider = Awaited<ReturnType<typeof startProvider>>;
+type Provider = Awaited<ReturnType<typeof startRecordingServer>> & {
+  /** Emails that reached each inbox. */
+  delivered: Map<string, number>;
+  mailer: Mailer;
+};
 const providers: Provider[] = [];
 afterEach(async () => {
   for (const provider of providers.splice(0)) await provider.close();
@@ -35,7 +39,7 @@ async function startProvider(
   // Short where a test makes the provider hang; long enough otherwise that a
   // busy test process never times out a request that was answered.
   timeoutMs = 10_000,
-) {
+): Promise<Provider> {
   const delivered = new Map<string, number>();
   const answered = new Map<string, Reply>();
   let next = 0;
@@ -51,7 +55,7 @@ async function startProvider(
     answered.set(key, reply);
     return step === "accept" ? reply : "hang";
   });
-  const provider = { ...server, delivered, mailer: resendMailer({ apiKey: "re_test", baseUrl: server.url, from: "Kith <digest@kith.example>", timeoutMs }) };
+  const provider: Provider = { ...server, delivered, mailer: resendMailer({ apiKey: "re_test", baseUrl: server.url, from: "Kith <digest@kith.example>", timeoutMs }) };
   providers.push(provider);
   return provider;
 }

@@ -17,7 +17,11 @@ describe("sign-in email", () => {
 
   it("renders HTML and plain text that both carry the link and its lifetime", async () => {
     const sent: Mail[] = [];
-    const mailer: Mailer = { from: "Kith <k@example.com>", send: async (mail) => (sent.push(mail), { id: "1", via: "outbox" }) };
+    const mailer: Mailer = {
+      from: "Kith <k@example.com>",
+      send: async (mail) => (sent.push(mail), { id: "1", via: "outbox" }),
+      sendBatch: async () => [],
+    };
     const now = new Date("2026-11-25T10:00:00Z");
     await sendSignInEmail(mailer, { to: "ada@example.com", callbackUrl: authUrl, expires: new Date(now.getTime() + 3_600_000), now });
     const [mail] = sent;
