@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 
-const PUBLIC_PATHS = ["/", "/sign-in", "/outbox"];
+// /unsubscribe is opened from the weekly email, signed out; its token is the authority.
+const PUBLIC_PATHS = ["/", "/sign-in", "/outbox", "/unsubscribe"];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.some((path) => pathname === path || (path !== "/" && pathname.startsWith(`${path}/`)));

@@ -32,6 +32,13 @@ const envSchema = z
   KITH_OUTBOX: flag,
   // Only `npm run bench:dashboard` sets it, for its own server (app/(app)/bench-floor).
   KITH_BENCH_PAGES: flag,
+  // The bearer token GET /api/cron/digest requires; without it the route is off.
+  CRON_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  // How often each server process runs a digest pass; 0 turns the in-process scheduler off.
+  KITH_DIGEST_INTERVAL_MINUTES: optionalString
+    .pipe(z.string().regex(/^\d+$/, "must be a whole number of minutes").optional())
+    .transform((value) => (value === undefined ? 5 : Number(value)))
+    .pipe(z.number().max(1440, "must be at most 1440 (a day)")),
 })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === "production" && !value.AUTH_SECRET) {

@@ -28,6 +28,40 @@ function isDue(now: Date) {
   )`;
 }
 
+// Users whose digest is due and not yet taken for this period: a new row,
+// or an earlier claim that expired before its batch was formed.
+function dueUsers(params: { now: Date; limit: number; email?: string }) {
+  const { now } = params;
+  return sql`
+    select ${users.id} as user_id, ${periodOf(now)} as period
+    from ${users}
+    where ${isDue(now)}
+      ${params.email ? sql`and lower(${users.email}) = lower(${params.email})` : sql``}
+      and not exists (
+        select 1 from ${digestDeliveries} d
+        where d.user_id = ${users.id} and d.period = ${periodOf(now)}
+          and (d.status in ('sent', 'skipped', 'failed')
+            or (d.status = 'claimed' and (d.claim_expires_at > ${now.toISOString()}::timestamptz or d.batch_key is not null)))
+      )
+    order by ${users.id}
+    limit ${params.limit}`;
+}
+
+// Who a pass would claim now, without claiming (the CLI's --dry-run).
+export async function listDue(db: Db, params: { now: Date; limit: number; email?: string }): Promise<Claim[]> {
+  const result = await db.execute(sql`
+    select due.user_id, due.period, u.email, u.name from (${dueUsers(params)}) due
+    join ${users} u on u.id = due.user_id order by due.user_id`);
+  return rowsOf<{ user_id: string; period: string; email: string; name: string | null }>(result).map((row) => ({
+    id: "",
+    userId: row.user_id,
+    email: row.email,
+    name: row.name,
+    period: row.period,
+    attempts: 0,
+  }));
+}
+
 // Claims up to `limit` users whose digest is due and not yet taken for this
 // period: a new row, or an earlier claim that expired before its batch was
 // formed. Rows in a batch are retried only as that batch (claimBatch).
@@ -39,20 +73,7 @@ export async function claimDue(
   const expires = new Date(now.getTime() + params.leaseMs);
   type Row = { id: string; user_id: string; email: string; name: string | null; period: string; attempts: number };
   const result = await db.execute(sql`
-    with due as (
-      select ${users.id} as user_id, ${periodOf(now)} as period
-      from ${users}
-      where ${isDue(now)}
-        ${params.email ? sql`and lower(${users.email}) = lower(${params.email})` : sql``}
-        and not exists (
-          select 1 from ${digestDeliveries} d
-          where d.user_id = ${users.id} and d.period = ${periodOf(now)}
-            and (d.status in ('sent', 'skipped', 'failed')
-              or (d.status = 'claimed' and (d.claim_expires_at > ${now.toISOString()}::timestamptz or d.batch_key is not null)))
-        )
-      order by ${users.id}
-      limit ${limit}
-    ), claimed as (
+    with due as (${dueUsers({ now, limit, email: params.email })}), claimed as (
       insert into ${digestDeliveries} (user_id, period, status, claim_expires_at, attempts)
       select user_id, period, 'claimed', ${expires.toISOString()}::timestamptz, 1 from due
       on conflict (user_id, period) do update

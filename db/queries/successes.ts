@@ -105,6 +105,8 @@ export type WaitingSuccess = {
   url: string | null;
   contactId: string;
   contactName: string;
+  /** When it was recorded: the weekly digest marks those new since the last one. */
+  createdAt: Date;
 };
 
 const waiting = (userId: string) =>
@@ -126,6 +128,7 @@ export async function listWaitingSuccesses(
       url: successes.url,
       contactId: contacts.id,
       contactName: contacts.name,
+      createdAt: successes.createdAt,
     })
     .from(successes)
     .innerJoin(contacts, and(eq(contacts.id, successes.contactId), eq(contacts.userId, params.userId)))
@@ -143,4 +146,23 @@ export async function countWaitingSuccesses(db: Db, params: { userId: string }):
     .innerJoin(contacts, and(eq(contacts.id, successes.contactId), eq(contacts.userId, params.userId)))
     .where(waiting(params.userId));
   return row?.n ?? 0;
+}
+
+// One of the user's successes with its contact's name, for the digest's
+// congratulate link; another user's success is undefined.
+export async function getSuccessWithContact(db: Db, params: { userId: string; successId: string }) {
+  const [row] = await db
+    .select({
+      id: successes.id,
+      kind: successes.kind,
+      title: successes.title,
+      occurredOn: successes.occurredOn,
+      congratulatedBy: successes.congratulatedByInteractionId,
+      contactId: contacts.id,
+      contactName: contacts.name,
+    })
+    .from(successes)
+    .innerJoin(contacts, and(eq(contacts.id, successes.contactId), eq(contacts.userId, params.userId)))
+    .where(and(eq(successes.id, params.successId), eq(successes.userId, params.userId)));
+  return row;
 }

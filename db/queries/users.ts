@@ -40,3 +40,8 @@ export async function updateUserSettings(
     .returning(settingsColumns);
   return row;
 }
+
+// The weekly email off, as its one-click unsubscribe asks.
+export async function disableDigest(db: Db, params: { userId: string }): Promise<void> {
+  await db.update(users).set({ digestEnabled: false, updatedAt: new Date() }).where(eq(users.id, params.userId));
+}

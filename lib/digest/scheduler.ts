@@ -1,0 +1,58 @@
+import type { Db } from "@/db/client";
+import { listDue } from "@/db/queries/digest-ledger";
+import { defaultMailer, type Mailer } from "@/lib/email/mailer";
+import { composeDigest, renderStoredDigest, type StoredDigest } from "./compose";
+import { appUrl, digestLinkKey } from "./links";
+import { type RunSummary, runDigestPass } from "./runner";
+
+// The one code path behind the three ways the weekly digest runs: the
+// in-process ticker (instrumentation.ts), GET /api/cron/digest, and
+// `npm run digest`.
+export async function runScheduledDigests(
+  db: Db,
+  options: {
+    now?: Date;
+    email?: string;
+    mailer?: Mailer;
+    log?: (line: string) => void;
+    /** Where links point and what signs them; the app's own by default. */
+    links?: { appUrl: string; key: Buffer };
+  } = {},
+): Promise<RunSummary> {
+  const now = options.now ?? new Date();
+  const links = { now, ...(options.links ?? { appUrl: appUrl(), key: digestLinkKey() }) };
+  return runDigestPass(
+    db,
+    {
+      mailer: options.mailer ?? defaultMailer(db),
+      compose: async (claim) => {
+        const stored = await composeDigest(db, claim, links);
+        return stored ? { stored } : null;
+      },
+      render: (stored) => renderStoredDigest(stored as StoredDigest),
+    },
+    { now, email: options.email, log: options.log },
+  );
+}
+
+export type DuePreview = { email: string; period: string; subject: string | null; reconnect: string[]; congratulate: string[] };
+
+// What a pass would send now, changing nothing (the CLI's --dry-run).
+export async function previewDueDigests(db: Db, options: { now?: Date; email?: string; limit?: number } = {}) {
+  const now = options.now ?? new Date();
+  const links = { now, appUrl: appUrl(), key: digestLinkKey() };
+  const due = await listDue(db, { now, limit: options.limit ?? 1_000, email: options.email });
+  const previews: DuePreview[] = [];
+  for (const claim of due) {
+    const stored = await composeDigest(db, claim, links);
+    const mail = stored ? await renderStoredDigest(stored) : null;
+    previews.push({
+      email: claim.email,
+      period: claim.period,
+      subject: mail?.subject ?? null,
+      reconnect: stored?.content.reconnect.map((contact) => contact.name) ?? [],
+      congratulate: stored?.content.congratulate.map((success) => `${success.contactName}: ${success.title}`) ?? [],
+    });
+  }
+  return previews;
+}

@@ -1,0 +1,146 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertSuccess } from "@/db/queries/successes";
+import { insertTouch } from "@/db/queries/touches-write";
+import { digestDeliveries, successes } from "@/db/schema";
+import { deriveDigestLinkKey, verifyDigestToken } from "@/lib/digest/links";
+import { runScheduledDigests } from "@/lib/digest/scheduler";
+import { resendMailer } from "@/lib/email/mailer";
+import { occurredAtFromDate } from "@/lib/touches/dates";
+import { createContact, createUser } from "../factories";
+import { startRecordingServer } from "../helpers/recording-server";
+import { createTestDb, type TestDb } from "../helpers/test-db";
+
+// Wednesday 25 November 2026, 10:00 UTC: week 48, due since Monday 08:00.
+const NOW = new Date("2026-11-25T10:00:00Z");
+const APP = "https://kith.example";
+const KEY = deriveDigestLinkKey("a test secret that signs digest links");
+const CREATED = new Date("2026-01-01T00:00:00Z");
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+type SentEmail = { to: string; subject: string; html: string; text: string; headers: Record<string, string> };
+
+async function touch(userId: string, contactId: string, day: string, summary: string) {
+  await t.db.transaction((tx) =>
+    insertTouch(tx, { userId, touch: { occurredAt: occurredAtFromDate(day), channel: "call", summary, contactIds: [contactId] } }),
+  );
+}
+
+// A user with two overdue contacts (one far more), one not due, one snoozed,
+// a success congratulation-worthy since the last digest and an older one.
+async function network(name: string) {
+  const user = await createUser(t.db, { name, timeZone: "UTC", digestWeekday: 1, digestHour: 8, defaultCadenceDays: 30 });
+  const make = (contactName: string, values: { snoozedUntil?: string } = {}) =>
+    createContact(t.db, { userId: user.id, name: `${contactName} ${name}`, createdAt: CREATED, ...values });
+  const [longAgo, lately, recent, snoozed] = await Promise.all([
+    make("Ada"),
+    make("Bea"),
+    make("Cy"),
+    make("Dee", { snoozedUntil: "2026-12-31" }),
+  ]);
+  await touch(user.id, longAgo.id, "2026-05-01", "Coffee at the conference");
+  await touch(user.id, lately.id, "2026-09-01", "Call about the new role");
+  await touch(user.id, recent.id, "2026-11-20", "Lunch");
+  await touch(user.id, snoozed.id, "2026-04-01", "Dinner");
+  const older = await t.db.transaction((tx) =>
+    insertSuccess(tx, {
+      userId: user.id,
+      contactId: lately.id,
+      success: { kind: "promotion", title: "Promoted to director", occurredOn: "2026-11-01", url: null },
+    }),
+  );
+  const newer = await t.db.transaction((tx) =>
+    insertSuccess(tx, {
+      userId: user.id,
+      contactId: recent.id,
+      success: { kind: "launch", title: "Launched her book", occurredOn: "2026-11-24", url: null },
+    }),
+  );
+  if (!older || !newer) throw new Error("successes not written");
+  // The last digest went out a week ago; the older success was recorded before it.
+  const lastWeek = new Date(NOW.getTime() - 7 * 86_400_000);
+  await t.db.insert(digestDeliveries).values({ userId: user.id, period: "2026-W47", status: "sent", sentAt: lastWeek });
+  await t.db.update(successes).set({ createdAt: new Date(lastWeek.getTime() - 86_400_000) }).where(eq(successes.id, older.id));
+  return { user, longAgo, lately, recent, snoozed, older, newer };
+}
+
+async function sendPass() {
+  const server = await startRecordingServer((request) => ({
+    status: 200,
+    body: { data: (request.body as unknown[]).map((_, index) => ({ id: `re_${index}` })) },
+  }));
+  try {
+    const mailer = resendMailer({ apiKey: "re_test", baseUrl: server.url, from: "Kith <digest@kith.example>" });
+    const summary = await runScheduledDigests(t.db, { now: NOW, mailer, links: { appUrl: APP, key: KEY } });
+    return { summary, emails: server.requests.flatMap((request) => request.body as SentEmail[]) };
+  } finally {
+    await server.close();
+  }
+}
+
+function tokenIn(url: string) {
+  const token = new URL(url).searchParams.get("t") ?? "";
+  const result = verifyDigestToken(token, KEY, NOW);
+  if (!result.ok) throw new Error(`a link did not verify: ${result.reason}`);
+  return result.payload;
+}
+
+function linksIn(html: string, path: string): string[] {
+  return [...html.matchAll(/href="([^"]+)"/g)]
+    .map((match) => (match[1] ?? "").replaceAll("&amp;", "&"))
+    .filter((href) => href.startsWith(`${APP}${path}`));
+}
+
+describe("the weekly digest's content", () => {
+  it("names the right people in the right order, with signed links and one-click unsubscribe", async () => {
+    const mine = await network("Mine");
+    const theirs = await network("Theirs");
+    const { emails } = await sendPass();
+    const email = emails.find((sent) => sent.to === mine.user.email);
+    if (!email) throw new Error("no digest for the user");
+
+    expect(email.subject).toBe("2 people to reconnect with, 2 to congratulate");
+    for (const body of [email.html, email.text]) {
+      const ada = body.indexOf(mine.longAgo.name);
+      const bea = body.indexOf(mine.lately.name);
+      expect(ada).toBeGreaterThan(-1);
+      expect(bea).toBeGreaterThan(ada);
+      expect(body).not.toContain(mine.snoozed.name);
+      expect(body).toContain("Launched her book");
+      expect(body).toContain("Promoted to director");
+      expect(body).toContain("Coffee at the conference");
+      for (const other of [theirs.longAgo.name, theirs.lately.name, "Theirs"]) expect(body).not.toContain(other);
+    }
+    // Reconnect lists only the overdue; Cy appears for her success alone.
+    expect(linksIn(email.html, "/digest/log").map((url) => tokenIn(url).c)).toEqual([mine.longAgo.id, mine.lately.id]);
+    expect(linksIn(email.html, "/digest/snooze").map((url) => tokenIn(url))).toMatchObject([
+      { a: "snooze", u: mine.user.id, c: mine.longAgo.id, p: "2026-W48" },
+      { a: "snooze", u: mine.user.id, c: mine.lately.id, p: "2026-W48" },
+    ]);
+    expect(linksIn(email.html, "/digest/congratulate").map((url) => tokenIn(url).s)).toEqual([mine.newer.id, mine.older.id]);
+    expect(email.html.indexOf("Launched her book")).toBeLessThan(email.html.indexOf("Promoted to director"));
+
+    const oneClick = /^<(.+)>$/.exec(email.headers["List-Unsubscribe"] ?? "")?.[1] ?? "";
+    expect(oneClick.startsWith(`${APP}/api/unsubscribe?t=`)).toBe(true);
+    expect(tokenIn(oneClick)).toMatchObject({ a: "unsubscribe", u: mine.user.id });
+    expect(email.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(linksIn(email.html, "/unsubscribe").map((url) => tokenIn(url).a)).toEqual(["unsubscribe"]);
+  });
+
+  it("sends nothing to a user with nothing to say, and records the week as skipped", async () => {
+    const quiet = await createUser(t.db, { timeZone: "UTC", digestWeekday: 1, digestHour: 8 });
+    const contact = await createContact(t.db, { userId: quiet.id, createdAt: CREATED });
+    await touch(quiet.id, contact.id, "2026-11-24", "Catch-up");
+    const { emails } = await sendPass();
+    expect(emails.some((sent) => sent.to === quiet.email)).toBe(false);
+    const [row] = await t.db.select().from(digestDeliveries).where(eq(digestDeliveries.userId, quiet.id));
+    expect(row).toMatchObject({ period: "2026-W48", status: "skipped" });
+  });
+});
