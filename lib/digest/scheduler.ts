@@ -3,7 +3,7 @@ import { listDue } from "@/db/queries/digest-ledger";
 import { defaultMailer, type Mailer } from "@/lib/email/mailer";
 import { composeDigest, renderStoredDigest, type StoredDigest } from "./compose";
 import { appUrl, digestLinkKey } from "./links";
-import { type RunSummary, runDigestPass } from "./runner";
+import { type DigestPorts, type RunSummary, runDigestPass } from "./runner";
 
 // The one code path behind the three ways the weekly digest runs: the
 // in-process ticker (instrumentation.ts), GET /api/cron/digest, and
@@ -20,19 +20,25 @@ export async function runScheduledDigests(
   } = {},
 ): Promise<RunSummary> {
   const now = options.now ?? new Date();
-  const links = { now, ...(options.links ?? { appUrl: appUrl(), key: digestLinkKey() }) };
-  return runDigestPass(
-    db,
-    {
-      mailer: options.mailer ?? defaultMailer(db),
-      compose: async (claim) => {
-        const stored = await composeDigest(db, claim, links);
-        return stored ? { stored } : null;
-      },
-      render: (stored) => renderStoredDigest(stored as StoredDigest),
+  const ports = digestPorts(db, { now, mailer: options.mailer ?? defaultMailer(db), links: options.links });
+  return runDigestPass(db, ports, { now, email: options.email, log: options.log });
+}
+
+// The real digest: composed from the database, rendered by React Email,
+// sent by the mailer (the benchmark wraps these to time each part).
+export function digestPorts(
+  db: Db,
+  options: { now: Date; mailer: Mailer; links?: { appUrl: string; key: Buffer } },
+): DigestPorts {
+  const links = { now: options.now, ...(options.links ?? { appUrl: appUrl(), key: digestLinkKey() }) };
+  return {
+    mailer: options.mailer,
+    compose: async (claim) => {
+      const stored = await composeDigest(db, claim, links);
+      return stored ? { stored } : null;
     },
-    { now, email: options.email, log: options.log },
-  );
+    render: (stored) => renderStoredDigest(stored as StoredDigest),
+  };
 }
 
 export type DuePreview = { email: string; period: string; subject: string | null; reconnect: string[]; congratulate: string[] };
