@@ -1,8 +1,10 @@
 import type { Db } from "@/db/client";
 import { listDue } from "@/db/queries/digest-ledger";
+import { getUserSettings } from "@/db/queries/users";
 import { defaultMailer, type Mailer } from "@/lib/email/mailer";
 import { composeDigest, renderStoredDigest, type StoredDigest } from "./compose";
 import { appUrl, digestLinkKey } from "./links";
+import { digestPeriod } from "./period";
 import { type DigestPorts, type RunSummary, runDigestPass } from "./runner";
 
 // The one code path behind the three ways the weekly digest runs: the
@@ -61,4 +63,15 @@ export async function previewDueDigests(db: Db, options: { now?: Date; email?: s
     });
   }
   return previews;
+}
+
+// One user's digest as it would go out now, or null when there is nothing
+// to say; claims and sends nothing (Settings → preview).
+export async function previewDigestFor(db: Db, user: { userId: string; email: string; name: string | null }) {
+  const now = new Date();
+  const settings = await getUserSettings(db, { userId: user.userId });
+  const period = digestPeriod(now, settings?.timeZone ?? null);
+  const claim = { id: "", userId: user.userId, email: user.email, name: user.name, period, attempts: 0 };
+  const stored = await composeDigest(db, claim, { now, appUrl: appUrl(), key: digestLinkKey() });
+  return stored ? renderStoredDigest(stored) : null;
 }

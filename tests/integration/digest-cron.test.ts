@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/cron/digest/route";
 import type { DbHandle } from "@/db/client";
 import { insertTouch } from "@/db/queries/touches-write";
-import { outboxMessages } from "@/db/schema";
+import { digestDeliveries, outboxMessages } from "@/db/schema";
+import { previewDigestFor } from "@/lib/digest/scheduler";
 import { createContact, createUser } from "../factories";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
@@ -31,7 +32,7 @@ afterAll(async () => {
 const call = (authorization?: string) =>
   GET(new Request("http://localhost/api/cron/digest", { headers: authorization ? { authorization } : {} }));
 
-describe("GET /api/cron/digest", () => {
+describe("GET /api/cron/digest, and the settings preview", () => {
   it("refuses a missing or wrong secret, and with the right one sends the due digests once", async () => {
     // Due every day of the week: the chosen time is Monday 00:00.
     const user = await createUser(t.db, { timeZone: "UTC", digestWeekday: 1, digestHour: 0 });
@@ -43,6 +44,12 @@ describe("GET /api/cron/digest", () => {
       }),
     );
     const inbox = () => t.db.select().from(outboxMessages).where(eq(outboxMessages.to, user.email));
+
+    // Settings' preview shows the same digest, and sends and claims nothing.
+    const preview = await previewDigestFor(t.db, { userId: user.id, email: user.email, name: user.name });
+    expect(preview?.subject).toBe("1 person to reconnect with");
+    expect(preview?.html).toContain(contact.name);
+    expect(await t.db.select().from(digestDeliveries).where(eq(digestDeliveries.userId, user.id))).toHaveLength(0);
 
     expect((await call()).status).toBe(401);
     expect((await call(`Bearer ${CRON_SECRET}x`)).status).toBe(401);

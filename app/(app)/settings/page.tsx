@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { PageHeader } from "@/components/shell/page-header";
@@ -14,7 +15,18 @@ export default async function SettingsPage() {
   if (!settings) notFound();
   return (
     <>
-      <PageHeader title="Settings" description={`Signed in as ${settings.email}`} />
+      <PageHeader
+        title="Settings"
+        description={`Signed in as ${settings.email}`}
+        actions={
+          <Link
+            href="/settings/digest-preview"
+            className="text-primary text-sm font-medium underline-offset-4 hover:underline"
+          >
+            Preview this week&rsquo;s digest
+          </Link>
+        }
+      />
       <SettingsForm settings={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
     </>
   );
