@@ -208,4 +208,42 @@ describe("runDigestPass", () => {
     expect(provider.delivered.get(other.email)).toBe(1);
     await t.db.update(users).set({ digestEnabled: false }).where(inArray(users.id, [other.id, asked.id]));
   });
+
+  it("sends once a week through DST changes and a move across the date line, never twice in a period", async () => {
+    // Sunday 02:00 in Berlin: the hour DST skips on 29 March 2026.
+    const [user] = await dueUsers(1, { timeZone: "Europe/Berlin", digestWeekday: 7, digestHour: 2 });
+    if (!user) throw new Error("no user");
+    const provider = await startProvider(() => "accept");
+    // Each email's subject names its period (see ports()).
+    const sends: { period: string; at: Date }[] = [];
+    let now = new Date("2026-03-16T00:00:00Z");
+    const end = new Date("2026-04-13T00:00:00Z");
+    for (; now < end; now = new Date(now.getTime() + HOUR)) {
+      // In the third week the user moves to Kiritimati (UTC+14), on its Monday already.
+      if (now.getTime() === Date.parse("2026-03-29T12:00:00Z")) {
+        await t.db.update(users).set({ timeZone: "Pacific/Kiritimati" }).where(eq(users.id, user.id));
+      }
+      const before = provider.requests.length;
+      await runDigestPass(t.db, ports(provider), { now, sleep: noSleep });
+      // Earlier tests' users may be due on other days: only this user's emails count.
+      for (const request of provider.requests.slice(before)) {
+        for (const email of request.body as { to: string; subject: string }[]) {
+          if (email.to === user.email) sends.push({ period: email.subject, at: now });
+        }
+      }
+    }
+    expect(provider.delivered.get(user.email)).toBe(sends.length);
+    expect(sends.map((send) => send.period)).toEqual([
+      "Your week 2026-W12",
+      "Your week 2026-W13",
+      "Your week 2026-W14",
+      "Your week 2026-W15",
+    ]);
+    // 02:00 on 22 March is 01:00 UTC; on 29 March 02:00 does not exist and 03:00 CEST is 01:00 UTC.
+    expect(sends[0]?.at.toISOString()).toBe("2026-03-22T01:00:00.000Z");
+    expect(sends[1]?.at.toISOString()).toBe("2026-03-29T01:00:00.000Z");
+    // Then Sunday 02:00 in Kiritimati is Saturday 12:00 UTC.
+    expect(sends[2]?.at.toISOString()).toBe("2026-04-04T12:00:00.000Z");
+    await t.db.update(users).set({ digestEnabled: false }).where(eq(users.id, user.id));
+  });
 });
