@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { saveSettingsAction } from "@/app/(app)/settings/actions";
@@ -19,6 +19,9 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => ({
   label: `${String(hour).padStart(2, "0")}:00`,
 }));
 
+// The browser's time zone does not change while the page is open.
+const subscribeToNothing = () => () => {};
+
 export function SettingsForm({ settings, timeZones }: { settings: UserSettings; timeZones: string[] }) {
   const form = useForm<SettingsInput, unknown, Settings>({
     resolver: zodResolver(settingsInputSchema),
@@ -33,12 +36,18 @@ export function SettingsForm({ settings, timeZones }: { settings: UserSettings; 
   });
   const { errors, isSubmitting } = form.formState;
 
-  // A user who never chose a time zone starts from the browser's.
+  // A user who never chose a time zone starts from the browser's. It is
+  // offered first (rendered as an option), then chosen: a native select
+  // cannot take a value it has no option for, and the browser's zone may be
+  // missing from this server's list (Chromium reports "UTC").
+  const detected = useSyncExternalStore(
+    subscribeToNothing,
+    () => (settings.timeZone ? undefined : Intl.DateTimeFormat().resolvedOptions().timeZone || undefined),
+    () => undefined,
+  );
   useEffect(() => {
-    if (settings.timeZone) return;
-    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (detected) form.setValue("timeZone", detected, { shouldDirty: true });
-  }, [form, settings.timeZone]);
+  }, [form, detected]);
 
   async function onSubmit(values: Settings) {
     const result = await saveSettingsAction(values);
@@ -55,7 +64,7 @@ export function SettingsForm({ settings, timeZones }: { settings: UserSettings; 
   }
 
   // A zone the browser reports but this server's list lacks (e.g. "UTC") stays selectable.
-  const timeZone = useWatch({ control: form.control, name: "timeZone" });
+  const timeZone = useWatch({ control: form.control, name: "timeZone" }) || detected;
   const zoneOptions = !timeZone || timeZones.includes(timeZone) ? timeZones : [timeZone, ...timeZones];
 
   return (
