@@ -155,7 +155,8 @@ function times(count: number): string {
 // "41 days since the last touch; you aimed for every 30 · 2 of the last 4
 // windows of 30 days had a touch · you gave value 3 times this year, received once"
 export function explainHealth(facts: HealthFacts): string {
-  const days = Math.floor(facts.daysSince);
+  // Touches are days stored at noon UTC: rounding counts calendar days.
+  const days = Math.round(facts.daysSince);
   const since = facts.touched
     ? days === 0
       ? "Touched today"

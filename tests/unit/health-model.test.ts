@@ -225,7 +225,7 @@ describe("scoreFacts", () => {
 describe("explainHealth", () => {
   it("says what the score is made of", () => {
     expect(
-      explainHealth(facts({ daysSince: 41.7, touchedWindows: 2, eligibleWindows: 4, given: 3, received: 1 })),
+      explainHealth(facts({ daysSince: 41.3, touchedWindows: 2, eligibleWindows: 4, given: 3, received: 1 })),
     ).toBe(
       "41 days since the last touch; you aimed for every 30 days · 2 of the last 4 windows of 30 days had a touch · you gave value 3 times this year, received once",
     );
@@ -248,7 +248,7 @@ describe("explainHealth", () => {
       "No touch in the 1 day since you added them; you aimed for every 30 days · no touch yet in the current 30 days · no value exchanged this year",
     );
     expect(
-      explainHealth(facts({ touched: false, daysSince: 45.9, touchedWindows: 0, eligibleWindows: 2, received: 4 })),
+      explainHealth(facts({ touched: false, daysSince: 45.4, touchedWindows: 0, eligibleWindows: 2, received: 4 })),
     ).toBe(
       "No touch in the 45 days since you added them; you aimed for every 30 days · 0 of the last 2 windows of 30 days had a touch · you received value 4 times this year, gave none",
     );
