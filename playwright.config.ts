@@ -44,6 +44,8 @@ export default defineConfig({
       AUTH_URL: baseURL,
       KITH_OUTBOX: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      CRON_SECRET: "e2e-cron-secret-0123456789",
+      KITH_DIGEST_INTERVAL_MINUTES: "0",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },
