@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   index,
   integer,
@@ -44,6 +45,8 @@ export const digestDeliveries = pgTable(
     uniqueIndex("digest_deliveries_user_period_key").on(t.userId, t.period),
     index("digest_deliveries_status_idx").on(t.status, t.claimExpiresAt),
     index("digest_deliveries_batch_idx").on(t.batchKey),
+    // A user's last digest sent (what is new since), however long the history.
+    index("digest_deliveries_user_sent_idx").on(t.userId, t.sentAt.desc()).where(sql`${t.status} = 'sent'`),
   ],
 );
 

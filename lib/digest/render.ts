@@ -1,5 +1,5 @@
 import { createElement } from "react";
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import DigestEmail, { plural } from "@/emails/digest";
 import type { DigestContent } from "./content";
 
@@ -16,8 +16,9 @@ export function digestSubject(content: DigestContent): string {
   return "Your weekly Kith digest: all caught up";
 }
 
+// Rendered once: the text comes from the HTML (the digest scheduler renders
+// thousands, and a second React render cost more than the conversion).
 export async function renderDigest(content: DigestContent): Promise<{ subject: string; html: string; text: string }> {
-  const email = createElement(DigestEmail, content);
-  const [html, text] = await Promise.all([render(email), render(email, { plainText: true })]);
-  return { subject: digestSubject(content), html, text };
+  const html = await render(createElement(DigestEmail, content));
+  return { subject: digestSubject(content), html, text: toPlainText(html) };
 }

@@ -233,6 +233,7 @@ describe("listWaitingSuccesses", () => {
           url: "https://example.com/",
           contactId: grace.id,
           contactName: "Grace Hopper",
+          createdAt: expect.any(Date),
         },
         expect.objectContaining({ id: older, contactName: "Ada Lovelace" }),
       ],

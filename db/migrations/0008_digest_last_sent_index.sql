@@ -1,0 +1,1 @@
+CREATE INDEX "digest_deliveries_user_sent_idx" ON "digest_deliveries" USING btree ("user_id","sent_at" DESC NULLS LAST) WHERE "digest_deliveries"."status" = 'sent';
