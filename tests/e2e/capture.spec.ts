@@ -1,10 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, shot, signIn } from "./fixtures";
-
-function daysAgo(days: number): string {
-  const date = new Date(Date.now() - days * 86_400_000);
-  return date.toISOString().slice(0, 10);
-}
+import { daysAgo, expectAccessible, shot, signIn } from "./fixtures";
 
 test("add the people met at an event, log help offered, congratulate a success", async ({ page }) => {
   await signIn(page, "capture");

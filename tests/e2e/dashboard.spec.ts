@@ -1,23 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, shot, signIn } from "./fixtures";
-
-function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function addEventWithPeople(page: Page, name: string, day: string, people: string[]) {
-  await page.goto("/events/new");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Date").fill(day);
-  await page.getByRole("button", { name: "Create event" }).click();
-  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
-  await page.locator("summary", { hasText: "Paste a list" }).click();
-  await page.getByLabel("One person per line").fill(people.join("\n"));
-  await page.getByRole("button", { name: "Turn into rows" }).click();
-  const count = people.length === 1 ? "1 person" : `${people.length} people`;
-  await page.getByRole("button", { name: `Save ${count}` }).click();
-  await expect(page.getByText(/Added \d+ new contacts? from/)).toBeVisible();
-}
+import { expect, test } from "@playwright/test";
+import { addEventWithPeople, daysAgo, expectAccessible, shot, signIn } from "./fixtures";
 
 test("the dashboard puts the most overdue first, explains why, and a touch from it clears them", async ({ page }) => {
   await signIn(page, "dashboard");

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, shot, signIn } from "./fixtures";
+import { addEventWithPeople, daysAgo, expectAccessible, shot, signIn } from "./fixtures";
 
 // playwright.config.ts starts the server with this secret and the in-process
 // scheduler off, so only this test's calls to the cron route run a pass.
@@ -7,23 +7,6 @@ const CRON_SECRET = "e2e-cron-secret-0123456789";
 // Always UTC+0, with no daylight saving, and in the settings page's list.
 const TIME_ZONE = "Atlantic/Reykjavik";
 const DIGEST_SUBJECT = /to reconnect with|to congratulate|Your weekly Kith digest/;
-
-function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function addEventWithPeople(page: Page, name: string, day: string, people: string[]) {
-  await page.goto("/events/new");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Date").fill(day);
-  await page.getByRole("button", { name: "Create event" }).click();
-  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
-  await page.locator("summary", { hasText: "Paste a list" }).click();
-  await page.getByLabel("One person per line").fill(people.join("\n"));
-  await page.getByRole("button", { name: "Turn into rows" }).click();
-  await page.getByRole("button", { name: `Save ${people.length} people` }).click();
-  await expect(page.getByText(/Added \d+ new contacts? from/)).toBeVisible();
-}
 
 async function runCron(page: Page, secret = CRON_SECRET) {
   return page.request.get("/api/cron/digest", { headers: { Authorization: `Bearer ${secret}` } });

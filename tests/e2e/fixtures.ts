@@ -31,3 +31,23 @@ export async function expectAccessible(page: Page) {
   const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
+
+// A date (YYYY-MM-DD, UTC) the given number of days before today.
+export function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+// Creates an event on that day and adds the people through the paste box.
+export async function addEventWithPeople(page: Page, name: string, day: string, people: string[]) {
+  await page.goto("/events/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Date").fill(day);
+  await page.getByRole("button", { name: "Create event" }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await page.locator("summary", { hasText: "Paste a list" }).click();
+  await page.getByLabel("One person per line").fill(people.join("\n"));
+  await page.getByRole("button", { name: "Turn into rows" }).click();
+  const count = people.length === 1 ? "1 person" : `${people.length} people`;
+  await page.getByRole("button", { name: `Save ${count}` }).click();
+  await expect(page.getByText(/Added \d+ new contacts? from/)).toBeVisible();
+}

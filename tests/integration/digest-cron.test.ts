@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/cron/digest/route";
-import type { DbHandle } from "@/db/client";
 import { insertTouch } from "@/db/queries/touches-write";
 import { digestDeliveries, outboxMessages } from "@/db/schema";
 import { previewDigestFor } from "@/lib/digest/scheduler";
 import { createContact, createUser } from "../factories";
+import { releaseAppDb, useAsAppDb } from "../helpers/app-db";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 // As on a serverless host: the cron calls the route with the bearer secret,
@@ -15,16 +15,14 @@ vi.stubEnv("CRON_SECRET", CRON_SECRET);
 vi.stubEnv("AUTH_SECRET", "digest-cron-integration-test-secret-0123456789");
 vi.stubEnv("RESEND_API_KEY", "");
 
-const globalForDb = globalThis as unknown as { kithDb?: Promise<DbHandle> };
-
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
   // The route's getDb() returns the process's one connection: this one.
-  globalForDb.kithDb = Promise.resolve(t);
+  useAsAppDb(t);
 });
 afterAll(async () => {
-  globalForDb.kithDb = undefined;
+  releaseAppDb();
   vi.unstubAllEnvs();
   await t?.close();
 });

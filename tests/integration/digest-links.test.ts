@@ -1,6 +1,5 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { DbHandle } from "@/db/client";
 import { insertSuccess } from "@/db/queries/successes";
 import { contacts, interactionContacts, interactions, users } from "@/db/schema";
 import { defineAuthedAction } from "@/lib/actions/define-action";
@@ -21,6 +20,7 @@ import {
   signDigestToken,
 } from "@/lib/digest/links";
 import { createContact, createUser } from "../factories";
+import { releaseAppDb, useAsAppDb } from "../helpers/app-db";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 // The route handler reads the key from AUTH_SECRET, as in production.
@@ -33,16 +33,14 @@ const NOW = new Date("2026-11-23T12:00:00Z");
 const DAY = 86_400_000;
 const options = { key: KEY, now: NOW };
 
-const globalForDb = globalThis as unknown as { kithDb?: Promise<DbHandle> };
-
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
   // The route handler's getDb() returns the process's one connection: this one.
-  globalForDb.kithDb = Promise.resolve(t);
+  useAsAppDb(t);
 });
 afterAll(async () => {
-  globalForDb.kithDb = undefined;
+  releaseAppDb();
   vi.unstubAllEnvs();
   await t?.close();
 });
