@@ -9,8 +9,10 @@ function likePattern(q: string): string {
 // Matches name, company, role and notes (contacts_search_idx) or any email
 // (contact_emails_search_idx).
 // - From three characters, trigrams are selective: each table's GIN index
-//   (both lead with user_id) finds its ids and the UNION is joined back. An OR
-//   of the two would make PostgreSQL walk every contact of the user.
+//   (both lead with user_id) finds its ids, and the UNION's ids, collected
+//   once into an array, are looked up by primary key. An OR of the two
+//   would make PostgreSQL walk every contact of the user, and `in (union)`
+//   let it hash-join against all of them (70 ms at 50,000 contacts).
 // - One or two characters have no trigram: many contacts match, so a plain
 //   filter on the ordered list stops as soon as a page is full.
 export function contactMatches(userId: string, q: string): SQL {
@@ -21,11 +23,11 @@ export function contactMatches(userId: string, q: string): SQL {
       where e.contact_id = ${contacts.id} and e.user_id = ${userId} and lower(e.email) like ${pattern}
     ))`;
   }
-  return sql`${contacts.id} in (
+  return sql`${contacts.id} = any(array(
     select c.id from ${contacts} c where c.user_id = ${userId} and c.search_text like ${pattern}
     union
     select e.contact_id from ${contactEmails} e where e.user_id = ${userId} and lower(e.email) like ${pattern}
-  )`;
+  ))`;
 }
 
 export type ContactOption = { id: string; name: string; company: string | null };
