@@ -322,5 +322,62 @@ export default function DigestEmail(props: DigestContent) {
   );
 }
 
+// The plain-text part, written out rather than converted from the HTML: the
+// same words from the same helpers, a fifth of the cost (the scheduler
+// renders thousands), and laid out for reading as text.
+export function digestText(props: DigestContent): string {
+  const { reconnect, reconnectTotal, streak, lastWeek } = props;
+  const successes = orderSuccesses(props.congratulate);
+  const moreOverdue = reconnectTotal - reconnect.length;
+  const overdueListUrl = `${props.appUrl.replace(/\/+$/, "")}/contacts?overdue=1&sort=next_due`;
+  const greeting = props.userName?.trim() ? `Hi ${props.userName.trim()},` : "Hi,";
+  const heading = (title: string) => `\n${title.toUpperCase()}`;
+  const blocks: string[] = [
+    weekLabel(props.period),
+    heading("Your weekly Kith digest"),
+    `${greeting} ${intro(reconnect.length > 0, successes.length > 0)}`,
+  ];
+  if (reconnect.length > 0) {
+    blocks.push(heading("Reconnect"), "The relationships most overdue for a touch, by their health.");
+    for (const contact of reconnect) {
+      blocks.push(
+        contact.company ? `${contact.name} · ${contact.company}` : contact.name,
+        `${BAND_LABELS[contact.band]}, ${contact.score}/100 · ${overdueLabel(contact.overdueDays)}`,
+        contact.explanation,
+        lastTouchLabel(contact.lastTouch),
+        `Log a touch ${contact.logTouchUrl}\nSnooze 2 weeks ${contact.snoozeUrl}`,
+      );
+    }
+    if (moreOverdue > 0) blocks.push(`and ${moreOverdue} more overdue: see them all in Kith ${overdueListUrl}`);
+  }
+  if (successes.length > 0) {
+    blocks.push(
+      heading("Congratulate"),
+      "Good news since your last digest, and earlier news still waiting for a word from you.",
+    );
+    for (const success of successes) {
+      blocks.push(
+        success.isNew ? "New" : "Still waiting",
+        success.contactName,
+        `${SUCCESS_KIND_LABELS[success.kind]}: ${success.title}`,
+        day(success.occurredOn),
+        `Congratulate ${success.congratulateUrl}`,
+      );
+    }
+  }
+  blocks.push(
+    heading("Your streak"),
+    streakLabel(streak),
+    "Last week",
+    `${lastWeek.touches} ${lastWeek.touches === 1 ? "touch" : "touches"}`,
+    `${lastWeek.given} ${lastWeek.given === 1 ? "time you added value" : "times you added value"}`,
+    `${lastWeek.received} ${lastWeek.received === 1 ? "time you received value" : "times you received value"}`,
+    "-".repeat(40),
+    "Why you get this: your weekly Kith digest, sent on your chosen day.",
+    `Open Kith ${props.appUrl} · Digest settings ${props.settingsUrl} · Unsubscribe ${props.unsubscribeUrl}`,
+  );
+  return `${blocks.join("\n\n")}\n`;
+}
+
 // What the React Email preview server shows.
 DigestEmail.PreviewProps = sampleDigestContent();

@@ -207,38 +207,55 @@ async function prepare(handle: DbHandle, params: { users: number; contacts: numb
   return params.users;
 }
 
-// Time spent in one kind of port call: summed over calls (they overlap, as
-// the runner composes and renders a chunk with Promise.all), and wall-clock
-// time during which at least one was running.
-function phaseClock() {
-  let summed = 0;
+// Wall-clock time during which at least one of some calls was running.
+function wallClock() {
   let wall = 0;
   let active = 0;
   let since = 0;
+  return {
+    start() {
+      if (active === 0) since = performance.now();
+      active += 1;
+    },
+    stop() {
+      active -= 1;
+      if (active === 0) wall += performance.now() - since;
+    },
+    wall: () => wall,
+  };
+}
+
+// Time spent in one kind of port call: summed over calls, and wall-clock
+// time during which at least one was running. `any` runs across all phases:
+// the runner composes the next batch while it renders and sends this one,
+// so phases overlap.
+function phaseClock(any: ReturnType<typeof wallClock>) {
+  const own = wallClock();
+  let summed = 0;
   let calls = 0;
   return {
     async time<T>(run: () => Promise<T>): Promise<T> {
       const started = performance.now();
-      if (active === 0) since = started;
-      active += 1;
+      own.start();
+      any.start();
       calls += 1;
       try {
         return await run();
       } finally {
-        const ended = performance.now();
-        summed += ended - started;
-        active -= 1;
-        if (active === 0) wall += ended - since;
+        summed += performance.now() - started;
+        own.stop();
+        any.stop();
       }
     },
-    result: () => ({ summed, wall, calls }),
+    result: () => ({ summed, wall: own.wall(), calls }),
   };
 }
 
 function timedPorts(ports: DigestPorts) {
-  const clocks = { compose: phaseClock(), render: phaseClock(), http: phaseClock() };
+  const any = wallClock();
+  const clocks = { any, compose: phaseClock(any), render: phaseClock(any), http: phaseClock(any) };
   const timed: DigestPorts = {
-    compose: (claim) => clocks.compose.time(() => ports.compose(claim)),
+    compose: (claims) => clocks.compose.time(() => ports.compose(claims)),
     render: (stored) => clocks.render.time(() => ports.render(stored)),
     mailer: { ...ports.mailer, sendBatch: (mails, options) => clocks.http.time(() => ports.mailer.sendBatch(mails, options)) },
   };
@@ -286,7 +303,8 @@ async function main() {
       render: clocks.render.result(),
       http: clocks.http.result(),
     };
-    const otherMs = totalMs - phases.compose.wall - phases.render.wall - phases.http.wall;
+    const otherMs = totalMs - clocks.any.wall();
+    const overlapMs = phases.compose.wall + phases.render.wall + phases.http.wall - clocks.any.wall();
 
     console.log("\nThe pass:\n");
     console.log(
@@ -310,7 +328,10 @@ async function main() {
       ),
     );
 
-    console.log("\nWhere the time went (wall: while at least one call ran; summed: over overlapping calls):\n");
+    console.log(
+      "\nWhere the time went (wall: while at least one call ran; summed: over overlapping calls; " +
+        "compose is called once per chunk of up to 100 users):\n",
+    );
     const row = (name: string, phase: { summed: number; wall: number; calls: number }) => [
       name,
       phase.calls.toLocaleString("en-GB"),
@@ -326,7 +347,8 @@ async function main() {
           row("SQL (compose)", phases.compose),
           row("render (React Email)", phases.render),
           row("HTTP (sendBatch)", phases.http),
-          ["ledger + other", "-", seconds(otherMs), share(otherMs), "-", "-"],
+          ["ledger + other (no phase running)", "-", seconds(otherMs), share(otherMs), "-", "-"],
+          ["overlap (phases running together)", "-", `-${seconds(overlapMs)}`, `-${share(overlapMs)}`, "-", "-"],
         ],
       ),
     );

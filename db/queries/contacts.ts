@@ -53,13 +53,14 @@ const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 // The user's calendar day: a snooze "until 12 March" lasts through 12 March
 // where the user lives.
-function userToday(userId: string, now: Date): SQL {
+function userToday(userId: string | SQL, now: Date): SQL {
   return sql`(${now.toISOString()}::timestamptz at time zone coalesce(
     (select ${users.timeZone} from ${users} where ${users.id} = ${userId}), 'UTC'
   ))::date`;
 }
 
-export function isOverdue(userId: string, now: Date): SQL {
+// userId may be a column (u.user_id) when a query covers many users.
+export function isOverdue(userId: string | SQL, now: Date): SQL {
   return and(
     isNull(contacts.archivedAt),
     lt(contacts.nextDueAt, now),

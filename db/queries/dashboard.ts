@@ -175,30 +175,34 @@ export async function getValueStreak(
   params: { userId: string; now: Date; timeZone: string | null },
 ): Promise<ValueStreak> {
   const thisWeek = weekOf(todayIn(params.timeZone, params.now));
-  const givenIn = (weeksAgo: SQL) => sql`exists (
-    select 1 from ${interactions}
-    where ${interactions.userId} = ${params.userId} and ${interactions.valueDirection} = 'given'
-      and ${interactions.occurredAt} >= ((${thisWeek}::date - 7 * ${weeksAgo})::timestamp at time zone 'UTC')
-      and ${interactions.occurredAt} < ((${thisWeek}::date - 7 * ${weeksAgo} + 7)::timestamp at time zone 'UTC')
-  )`;
-  const [row] = await db
-    .select({
-      weeks: sql<number>`count(*)`.mapWith(Number),
-      includesThisWeek: sql<boolean>`coalesce(bool_or(streak.weeks_ago = 0), false)`,
-    })
-    .from(
-      sql`(
-        with recursive walk(weeks_ago) as (
-          select start.weeks_ago from (select case when ${givenIn(sql`0`)} then 0 else 1 end as weeks_ago) start
-          where ${givenIn(sql`start.weeks_ago`)}
-          union all
-          select walk.weeks_ago + 1 from walk where ${givenIn(sql`(walk.weeks_ago + 1)`)}
-        )
-        select weeks_ago from walk
-      ) as streak`,
-    );
-  return { weeks: row?.weeks ?? 0, includesThisWeek: row?.includesThisWeek ?? false };
+  const [row] = await db.select(valueStreakColumns).from(sql`${valueStreakSource(params.userId, thisWeek)} as streak`);
+  return row ?? { weeks: 0, includesThisWeek: false };
 }
+
+// The walk behind getValueStreak, as a subquery of one row. userId and
+// thisWeek (a Monday) may be columns, for many users at once (the digest).
+export function valueStreakSource(userId: string | SQL, thisWeek: string | SQL): SQL {
+  const givenIn = (weeksAgo: SQL) => sql`exists (
+    select 1 from ${interactions} vi
+    where vi.user_id = ${userId} and vi.value_direction = 'given'
+      and vi.occurred_at >= ((${thisWeek}::date - 7 * ${weeksAgo})::timestamp at time zone 'UTC')
+      and vi.occurred_at < ((${thisWeek}::date - 7 * ${weeksAgo} + 7)::timestamp at time zone 'UTC')
+  )`;
+  return sql`(
+    with recursive walk(weeks_ago) as (
+      select start.weeks_ago from (select case when ${givenIn(sql`0`)} then 0 else 1 end as weeks_ago) start
+      where ${givenIn(sql`start.weeks_ago`)}
+      union all
+      select walk.weeks_ago + 1 from walk where ${givenIn(sql`(walk.weeks_ago + 1)`)}
+    )
+    select count(*)::int as weeks, coalesce(bool_or(walk.weeks_ago = 0), false) as includes_this_week from walk
+  )`;
+}
+
+export const valueStreakColumns = {
+  weeks: sql<number>`streak.weeks`.mapWith(Number),
+  includesThisWeek: sql<boolean>`streak.includes_this_week`,
+};
 
 export type CircleActivity = { id: string; name: string; lastTouchedAt: Date | null };
 

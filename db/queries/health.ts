@@ -13,6 +13,7 @@ import {
   VALUE_RECEIVED_TARGET,
   WEIGHTS,
 } from "@/lib/health/model";
+import { uuidArray } from "./arrays";
 import { effectiveCadenceDays } from "./cadence";
 
 // The SQL twin of lib/health/model.ts, written term by term in the same
@@ -25,19 +26,18 @@ import { effectiveCadenceDays } from "./cadence";
 // refreshContactSchedule), the first touch and the touches of the last four
 // windows off interaction_contacts_contact_occurred_idx, and the value
 // touches of the last year off interactions_user_occurred_idx.
-export function healthSource(params: { userId: string; now: Date; contactIds?: string[] }): SQL {
-  const { userId } = params;
+//
+// userId may list many users (with contactIds, as the weekly digest does for
+// a hundred users at once): one statement, planned once.
+export function healthSource(params: { userId: string | string[]; now: Date; contactIds?: string[] }): SQL {
+  const ofUser = (column: SQL) =>
+    Array.isArray(params.userId) ? sql`${column} = any(${uuidArray(params.userId)})` : sql`${column} = ${params.userId}`;
   const now = sql`${params.now.toISOString()}::timestamptz`;
   const epochMs = (at: SQL) => sql`(extract(epoch from ${at}) * 1000)`;
   const nowMs = epochMs(now);
   const windowMs = sql`(c.cadence_days * ${DAY_MS}::numeric)`;
-  const idList = params.contactIds?.length
-    ? sql.join(
-        params.contactIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )
-    : sql`null`;
-  const only = params.contactIds === undefined ? sql`` : sql`and ${contacts.id} in (${idList})`;
+  const ids = uuidArray(params.contactIds ?? []);
+  const only = params.contactIds === undefined ? sql`` : sql`and ${contacts.id} = any(${ids})`;
   const given = sql`least(1, d.given::float8 / ${VALUE_GIVEN_TARGET})`;
   const received = sql`least(1, d.received::float8 / ${VALUE_RECEIVED_TARGET})`;
 
@@ -78,7 +78,7 @@ export function healthSource(params: { userId: string; now: Date; contactIds?: s
             select ${contacts.id} as id, ${contacts.createdAt} as created_at,
               ${contacts.lastTouchedAt} as last_touched_at, (${effectiveCadenceDays})::int as cadence_days
             from ${contacts} join ${users} on ${users.id} = ${contacts.userId}
-            where ${contacts.userId} = ${userId} and ${contacts.archivedAt} is null ${only}
+            where ${ofUser(sql`${contacts.userId}`)} and ${contacts.archivedAt} is null ${only}
           ) c
           left join lateral (
             select min(ic.occurred_at) as at from ${interactionContacts} ic where ic.contact_id = c.id
@@ -95,9 +95,9 @@ export function healthSource(params: { userId: string; now: Date; contactIds?: s
               count(*) filter (where i.value_direction = 'received') as received
             from ${interactions} i
             join ${interactionContacts} ic on ic.interaction_id = i.id
-            where i.user_id = ${userId} and i.value_direction is not null
+            where ${ofUser(sql`i.user_id`)} and i.value_direction is not null
               and i.occurred_at > ${now} - make_interval(secs => ${VALUE_LOOKBACK_DAYS * 86400})
-              ${params.contactIds === undefined ? sql`` : sql`and ic.contact_id in (${idList})`}
+              ${params.contactIds === undefined ? sql`` : sql`and ic.contact_id = any(${ids})`}
             group by ic.contact_id
           ) v on v.contact_id = c.id
         ) d
@@ -126,7 +126,7 @@ export const healthColumns = {
 // ids are given), by contact id. Archived and other users' contacts are absent.
 export async function contactHealthById(
   db: Db,
-  params: { userId: string; now: Date; contactIds?: string[] },
+  params: { userId: string | string[]; now: Date; contactIds?: string[] },
 ): Promise<Map<string, Health>> {
   if (params.contactIds?.length === 0) return new Map();
   const rows = await db.select(healthColumns).from(sql`(${healthSource(params)}) as h`);

@@ -1,12 +1,9 @@
 import { TZDate } from "@date-fns/tz";
 import { differenceInCalendarDays } from "date-fns";
-import { and, count, desc, eq, gte, lt, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { getValueStreak, listReconnectNow, listValueByWeek, weekOf } from "@/db/queries/dashboard";
+import { weekOf } from "@/db/queries/dashboard";
+import { type DigestData, loadDigestData, loadDigestUsers } from "@/db/queries/digest-content";
 import type { Claim } from "@/db/queries/digest-ledger";
-import { listWaitingSuccesses } from "@/db/queries/successes";
-import { getUserSettings } from "@/db/queries/users";
-import { digestDeliveries, interactions } from "@/db/schema";
 import { todayIn } from "@/lib/domain/dates";
 import type { Mail } from "@/lib/email/mailer";
 import { explainHealth } from "@/lib/health/model";
@@ -26,47 +23,58 @@ type ComposeOptions = { now: Date; appUrl: string; key: Buffer };
 // One user's digest for the claimed period, or null when there is nothing
 // to say (nobody overdue, nothing to congratulate).
 export async function composeDigest(db: Db, claim: Claim, options: ComposeOptions): Promise<StoredDigest | null> {
-  const { userId, period } = claim;
-  const { now, appUrl, key } = options;
-  const settings = await getUserSettings(db, { userId });
-  if (!settings) return null;
-  const timeZone = settings.timeZone ?? "UTC";
-  const thisWeek = weekOf(todayIn(timeZone, now));
+  const [digest] = await composeDigests(db, [claim], options);
+  return digest ?? null;
+}
 
-  const [reconnect, waiting, previous, streak, weeks, lastWeekTouches] = await Promise.all([
-    listReconnectNow(db, { userId, now, limit: DIGEST_RECONNECT_LIMIT }),
-    listWaitingSuccesses(db, { userId, limit: DIGEST_CONGRATULATE_LIMIT }),
-    db
-      .select({ sentAt: digestDeliveries.sentAt })
-      .from(digestDeliveries)
-      .where(and(eq(digestDeliveries.userId, userId), eq(digestDeliveries.status, "sent"), ne(digestDeliveries.period, period)))
-      .orderBy(desc(digestDeliveries.sentAt))
-      .limit(1),
-    getValueStreak(db, { userId, now, timeZone }),
-    listValueByWeek(db, { userId, now, timeZone, weeks: 2 }),
-    db
-      .select({ touches: count() })
-      .from(interactions)
-      .where(
-        and(
-          eq(interactions.userId, userId),
-          gte(interactions.occurredAt, new Date(`${weekBefore(thisWeek)}T00:00:00.000Z`)),
-          lt(interactions.occurredAt, new Date(`${thisWeek}T00:00:00.000Z`)),
-        ),
-      ),
-  ]);
-  if (reconnect.contacts.length === 0 && waiting.items.length === 0) return null;
+// The digests of many claimed users at once, in the claims' order (the
+// scheduler composes its batches of 100 this way: db/queries/digest-content.ts).
+export async function composeDigests(
+  db: Db,
+  claims: Claim[],
+  options: ComposeOptions,
+): Promise<(StoredDigest | null)[]> {
+  const { now } = options;
+  const people = await loadDigestUsers(db, claims.map((claim) => claim.userId));
+  const due = claims.flatMap((claim) => {
+    const person = people.get(claim.userId);
+    if (!person) return [];
+    const timeZone = person.timeZone ?? "UTC";
+    return [{ claim, person, timeZone, thisWeek: weekOf(todayIn(timeZone, now)) }];
+  });
+  const data = await loadDigestData(db, {
+    users: due.map(({ claim, thisWeek }) => ({ userId: claim.userId, period: claim.period, thisWeek })),
+    now,
+    reconnectLimit: DIGEST_RECONNECT_LIMIT,
+    congratulateLimit: DIGEST_CONGRATULATE_LIMIT,
+  });
+  const digests = new Map<string, StoredDigest | null>();
+  for (const { claim, person, timeZone } of due) {
+    const found = data.get(claim.userId);
+    digests.set(claim.id, found ? digestOf(claim, person.name, timeZone, found, options) : null);
+  }
+  return claims.map((claim) => digests.get(claim.id) ?? null);
+}
+
+function digestOf(
+  claim: Claim,
+  userName: string | null,
+  timeZone: string,
+  data: DigestData,
+  { now, appUrl, key }: ComposeOptions,
+): StoredDigest | null {
+  const { userId, period } = claim;
+  if (data.reconnect.length === 0 && data.waiting.length === 0) return null;
 
   const link = (fields: { a: "log" | "snooze"; c: string } | { a: "congratulate"; s: string }) =>
     digestLinkUrl(appUrl, digestPayload({ ...fields, u: userId, p: period }, now), key);
   const unsubscribe = digestPayload({ a: "unsubscribe", u: userId, p: period }, now);
-  const lastSent = previous[0]?.sentAt ?? null;
-  const lastWeek = weeks[0];
+  const { lastSentAt } = data;
 
   const content: DigestContent = {
-    userName: settings.name,
+    userName,
     period,
-    reconnect: reconnect.contacts.map((contact) => ({
+    reconnect: data.reconnect.map((contact) => ({
       id: contact.id,
       name: contact.name,
       company: contact.company,
@@ -84,23 +92,19 @@ export async function composeDigest(db: Db, claim: Claim, options: ComposeOption
       logTouchUrl: link({ a: "log", c: contact.id }),
       snoozeUrl: link({ a: "snooze", c: contact.id }),
     })),
-    reconnectTotal: reconnect.total,
-    congratulate: waiting.items.map((success) => ({
+    reconnectTotal: data.reconnectTotal,
+    congratulate: data.waiting.map((success) => ({
       id: success.id,
       contactId: success.contactId,
       contactName: success.contactName,
       kind: success.kind,
       title: success.title,
       occurredOn: success.occurredOn,
-      isNew: lastSent === null || success.createdAt > lastSent,
+      isNew: lastSentAt === null || success.createdAt > lastSentAt,
       congratulateUrl: link({ a: "congratulate", s: success.id }),
     })),
-    streak,
-    lastWeek: {
-      touches: lastWeekTouches[0]?.touches ?? 0,
-      given: lastWeek?.given ?? 0,
-      received: lastWeek?.received ?? 0,
-    },
+    streak: data.streak,
+    lastWeek: data.lastWeek,
     appUrl,
     settingsUrl: `${appUrl}/settings`,
     unsubscribeUrl: digestLinkUrl(appUrl, unsubscribe, key),
@@ -121,10 +125,4 @@ export async function renderStoredDigest(stored: StoredDigest): Promise<Mail> {
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
   };
-}
-
-function weekBefore(monday: string): string {
-  const date = new Date(`${monday}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() - 7);
-  return date.toISOString().slice(0, 10);
 }

@@ -1,6 +1,5 @@
 import { createElement } from "react";
-import { render, toPlainText } from "@react-email/render";
-import DigestEmail, { plural } from "@/emails/digest";
+import DigestEmail, { digestText, plural } from "@/emails/digest";
 import type { DigestContent } from "./content";
 
 // The subject says what is inside: the people shown in the email, not every
@@ -16,9 +15,16 @@ export function digestSubject(content: DigestContent): string {
   return "Your weekly Kith digest: all caught up";
 }
 
-// Rendered once: the text comes from the HTML (the digest scheduler renders
-// thousands, and a second React render cost more than the conversion).
+const DOCTYPE =
+  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+
+// Rendered synchronously: the template suspends on nothing, so React
+// Email's render() (a stream awaited for Suspense) gives the same markup at
+// twice the cost, and the scheduler renders thousands. react-dom/server is
+// imported where it is used, as @react-email/render does, so Next.js lets
+// this module into server components (the settings preview).
 export async function renderDigest(content: DigestContent): Promise<{ subject: string; html: string; text: string }> {
-  const html = await render(createElement(DigestEmail, content));
-  return { subject: digestSubject(content), html, text: toPlainText(html) };
+  const { renderToStaticMarkup } = await import("react-dom/server");
+  const html = DOCTYPE + renderToStaticMarkup(createElement(DigestEmail, content));
+  return { subject: digestSubject(content), html, text: digestText(content) };
 }

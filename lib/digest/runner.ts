@@ -22,8 +22,8 @@ import { BATCH_LIMIT, type Mail, MailError, type Mailer } from "@/lib/email/mail
 export type Composed = { stored: unknown };
 
 export type DigestPorts = {
-  /** The digest's content for a claimed user, or null when there is nothing to say. */
-  compose: (claim: Claim) => Promise<Composed | null>;
+  /** Each claimed user's digest, in the claims' order; null when there is nothing to say. */
+  compose: (claims: Claim[]) => Promise<(Composed | null)[]>;
   /** The email for stored content: the same content always gives the same email. */
   render: (stored: unknown) => Promise<Mail>;
   mailer: Mailer;
@@ -69,7 +69,13 @@ export async function runDigestPass(db: Db, ports: DigestPorts, options: RunOpti
   const summary: RunSummary = { claimed: 0, sent: 0, skipped: 0, failed: 0, batches: [] };
 
   async function send(batchKey: string, rows: { id: string; stored: unknown }[], attempts: number) {
-    const mails = await Promise.all(rows.map((row) => ports.render(row.stored)));
+    const mails: Mail[] = [];
+    for (const row of rows) {
+      mails.push(await ports.render(row.stored));
+      // Rendering is synchronous work: between emails, let the next batch's
+      // queries (started by fill) move on.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     for (let attempt = 1; ; attempt += 1) {
       try {
         const sent = await ports.mailer.sendBatch(mails, { idempotencyKey: batchKey });
@@ -120,10 +126,12 @@ export async function runDigestPass(db: Db, ports: DigestPorts, options: RunOpti
     if (took === 0) break;
   }
 
-  // Then new claims, gathered until a batch is full.
+  // Then new claims, gathered until a batch is full. While one batch is
+  // rendered and sent, the next is claimed and composed: the database works
+  // on one core while rendering takes the other.
   let pending: { id: string; stored: unknown; attempts: number }[] = [];
   let isDrained = false;
-  while (!isDrained || pending.length > 0) {
+  async function fill() {
     while (!isDrained && pending.length < BATCH_LIMIT) {
       const claims = await claimDue(db, {
         now: settings.now,
@@ -133,20 +141,29 @@ export async function runDigestPass(db: Db, ports: DigestPorts, options: RunOpti
       });
       if (claims.length === 0) isDrained = true;
       summary.claimed += claims.length;
-      const composed = await Promise.all(claims.map(async (claim) => ({ claim, composed: await ports.compose(claim) })));
-      const empty = composed.filter((item) => item.composed === null).map((item) => item.claim.id);
+      const composed = claims.length > 0 ? await ports.compose(claims) : [];
+      const empty = claims.filter((_, index) => !composed[index]).map((claim) => claim.id);
       await markSkipped(db, { ids: empty });
       summary.skipped += empty.length;
-      for (const { claim, composed: result } of composed) {
+      claims.forEach((claim, index) => {
+        const result = composed[index];
         if (result) pending.push({ id: claim.id, stored: result.stored, attempts: claim.attempts });
-      }
+      });
     }
+  }
+  let filling = fill();
+  for (;;) {
+    await filling;
     if (pending.length === 0) break;
     // In id order, as claimBatch returns them: a retry must send the same body.
     const batch = pending.slice(0, BATCH_LIMIT).sort((a, b) => a.id.localeCompare(b.id));
     pending = pending.slice(BATCH_LIMIT);
     const batchKey = batchKeyOf(batch.map((row) => row.id));
     await formBatch(db, { batchKey, rows: batch.map((row) => ({ id: row.id, content: row.stored })) });
+    filling = fill();
+    // Awaited at the top of the loop; handled now so a failure while this
+    // batch is sent is not reported as unhandled.
+    filling.catch(() => {});
     await send(batchKey, batch, Math.max(...batch.map((row) => row.attempts)));
   }
   return summary;

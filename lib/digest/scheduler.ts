@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { listDue } from "@/db/queries/digest-ledger";
 import { getUserSettings } from "@/db/queries/users";
 import { defaultMailer, type Mailer } from "@/lib/email/mailer";
-import { composeDigest, renderStoredDigest, type StoredDigest } from "./compose";
+import { composeDigest, composeDigests, renderStoredDigest, type StoredDigest } from "./compose";
 import { appUrl, digestLinkKey } from "./links";
 import { digestPeriod } from "./period";
 import { type DigestPorts, type RunSummary, runDigestPass } from "./runner";
@@ -35,9 +35,9 @@ export function digestPorts(
   const links = { now: options.now, ...(options.links ?? { appUrl: appUrl(), key: digestLinkKey() }) };
   return {
     mailer: options.mailer,
-    compose: async (claim) => {
-      const stored = await composeDigest(db, claim, links);
-      return stored ? { stored } : null;
+    compose: async (claims) => {
+      const digests = await composeDigests(db, claims, links);
+      return digests.map((stored) => (stored ? { stored } : null));
     },
     render: (stored) => renderStoredDigest(stored as StoredDigest),
   };

@@ -1,11 +1,15 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertSuccess } from "@/db/queries/successes";
+import { getValueStreak, listReconnectNow, listValueByWeek } from "@/db/queries/dashboard";
+import { insertSuccess, listWaitingSuccesses } from "@/db/queries/successes";
 import { insertTouch } from "@/db/queries/touches-write";
 import { digestDeliveries, successes } from "@/db/schema";
+import { composeDigests, DIGEST_CONGRATULATE_LIMIT, DIGEST_RECONNECT_LIMIT } from "@/lib/digest/compose";
 import { deriveDigestLinkKey, verifyDigestToken } from "@/lib/digest/links";
 import { runScheduledDigests } from "@/lib/digest/scheduler";
 import { resendMailer } from "@/lib/email/mailer";
+import { explainHealth } from "@/lib/health/model";
 import { occurredAtFromDate } from "@/lib/touches/dates";
 import { createContact, createUser } from "../factories";
 import { startRecordingServer } from "../helpers/recording-server";
@@ -27,9 +31,18 @@ afterAll(async () => {
 
 type SentEmail = { to: string; subject: string; html: string; text: string; headers: Record<string, string> };
 
-async function touch(userId: string, contactId: string, day: string, summary: string) {
+async function touch(
+  userId: string,
+  contactId: string,
+  day: string,
+  summary: string,
+  value: { valueKind: "advice"; valueDirection: "given" | "received" } | object = {},
+) {
   await t.db.transaction((tx) =>
-    insertTouch(tx, { userId, touch: { occurredAt: occurredAtFromDate(day), channel: "call", summary, contactIds: [contactId] } }),
+    insertTouch(tx, {
+      userId,
+      touch: { occurredAt: occurredAtFromDate(day), channel: "call", summary, contactIds: [contactId], ...value },
+    }),
   );
 }
 
@@ -132,6 +145,53 @@ describe("the weekly digest's content", () => {
     expect(tokenIn(oneClick)).toMatchObject({ a: "unsubscribe", u: mine.user.id });
     expect(email.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(linksIn(email.html, "/unsubscribe").map((url) => tokenIn(url).a)).toEqual(["unsubscribe"]);
+  });
+
+  it("composes many users in one go, each with the numbers their own dashboard shows", async () => {
+    const people = await Promise.all(["Uno", "Dos", "Tres"].map(network));
+    const [uno, dos] = people;
+    if (!uno || !dos) throw new Error("no network");
+    // Uno gave value in weeks 46, 47 and this week 48 (a streak, and last
+    // week's numbers); Dos received some last week. Both had lunch on the 20th.
+    for (const day of ["2026-11-10", "2026-11-17", "2026-11-18", "2026-11-24"]) {
+      await touch(uno.user.id, uno.recent.id, day, "Advice", { valueKind: "advice", valueDirection: "given" });
+    }
+    await touch(dos.user.id, dos.lately.id, "2026-11-19", "Got advice", { valueKind: "advice", valueDirection: "received" });
+    const claims = people.map(({ user }) => ({
+      id: randomUUID(),
+      userId: user.id,
+      email: user.email,
+      name: null,
+      period: "2026-W48",
+      attempts: 0,
+    }));
+
+    const digests = await composeDigests(t.db, claims, { now: NOW, appUrl: APP, key: KEY });
+
+    expect(digests.map((digest) => digest?.to)).toEqual(people.map(({ user }) => user.email));
+    for (const [index, { user }] of people.entries()) {
+      const content = digests[index]?.content;
+      const reconnect = await listReconnectNow(t.db, { userId: user.id, now: NOW, limit: DIGEST_RECONNECT_LIMIT });
+      const waiting = await listWaitingSuccesses(t.db, { userId: user.id, limit: DIGEST_CONGRATULATE_LIMIT });
+      const [lastWeek] = await listValueByWeek(t.db, { userId: user.id, now: NOW, timeZone: "UTC", weeks: 2 });
+      expect(content?.reconnect.map(({ id, score, explanation }) => ({ id, score, explanation }))).toEqual(
+        reconnect.contacts.map(({ id, health }) => ({ id, score: health.score, explanation: explainHealth(health) })),
+      );
+      expect(content?.reconnectTotal).toBe(reconnect.total);
+      expect(content?.congratulate.map((success) => success.id)).toEqual(waiting.items.map((success) => success.id));
+      expect(content?.streak).toEqual(await getValueStreak(t.db, { userId: user.id, now: NOW, timeZone: "UTC" }));
+      expect(content?.lastWeek).toMatchObject({ given: lastWeek?.given, received: lastWeek?.received });
+    }
+    expect(digests[0]?.content).toMatchObject({
+      streak: { weeks: 3, includesThisWeek: true },
+      lastWeek: { touches: 3, given: 2, received: 0 },
+    });
+    expect(digests[1]?.content.lastWeek).toEqual({ touches: 2, given: 0, received: 1 });
+    // The same users one at a time say the same.
+    for (const [index, claim] of claims.entries()) {
+      const [alone] = await composeDigests(t.db, [claim], { now: NOW, appUrl: APP, key: KEY });
+      expect(alone).toEqual(digests[index]);
+    }
   });
 
   it("sends nothing to a user with nothing to say, and records the week as skipped", async () => {

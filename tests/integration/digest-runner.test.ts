@@ -65,8 +65,8 @@ async function startProvider(
 function ports(provider: Provider, options: { isEmpty?: (claim: Claim) => boolean } = {}): DigestPorts {
   return {
     mailer: provider.mailer,
-    compose: async (claim) =>
-      options.isEmpty?.(claim) ? null : { stored: { to: claim.email, period: claim.period } },
+    compose: async (claims) =>
+      claims.map((claim) => (options.isEmpty?.(claim) ? null : { stored: { to: claim.email, period: claim.period } })),
     render: async (stored) => {
       const { to, period } = stored as { to: string; period: string };
       const mail: Mail = { to, subject: `Your week ${period}`, html: `<p>${period}</p>`, text: period };

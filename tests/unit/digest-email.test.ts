@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { toPlainText } from "@react-email/render";
 import { digestPreviewText } from "@/emails/digest";
 import type { DigestContact, DigestContent, DigestSuccess } from "@/lib/digest/content";
 import { digestSubject, renderDigest } from "@/lib/digest/render";
@@ -176,6 +177,20 @@ describe("renderDigest", () => {
     expectInOrder(body, [">New<", "Nina New", ">Still waiting<", "Wanda Waiting"]);
     expect(body.match(/>New</g)).toHaveLength(1);
     expect(text).toContain(`Congratulate ${fresh.congratulateUrl}`);
+  });
+
+  it("writes the plain text that the HTML reads as, section for section", async () => {
+    const variants = [
+      content(),
+      content({ reconnectTotal: 9, userName: null }),
+      content({ reconnect: [], reconnectTotal: 0 }),
+      content({ congratulate: [], streak: { weeks: 0, includesThisWeek: false } }),
+      content({ lastWeek: { touches: 1, given: 1, received: 1 }, streak: { weeks: 2, includesThisWeek: true } }),
+    ];
+    for (const variant of variants) {
+      const { html, text } = await renderDigest(variant);
+      expect(text.trim()).toBe(toPlainText(html).trim());
+    }
   });
 
   it('shows "and N more overdue" with a link to the overdue list only when contacts were left out', async () => {
