@@ -1,0 +1,623 @@
+// Reads vCard 2.1, 3.0 and 4.0 files (Apple Contacts, Google, Android, old
+// phones) into ImportedContacts. Pure and total: any string gives a result,
+// never an exception, and every BEGIN:VCARD is one contact or one rejection.
+//
+// - Lines end in CRLF, LF or CR; a line starting with a space or tab
+//   continues the one before (RFC 6350 §3.2). vCard 2.1 quoted-printable
+//   values continue after a trailing "=", and 2.1 base64 blocks may run on
+//   over unindented lines.
+// - Text outside BEGIN:VCARD … END:VCARD is ignored; a card missing its END
+//   ends at the next BEGIN or at the end of the file.
+// - What Kith has no column for (photos, UID, anniversaries, street
+//   addresses…) is kept in extra.vcard as the unfolded lines, exactly as
+//   written, so lib/export/vcard.ts can write them back.
+// Every step is one pass over its text: files of 10,000 cards with photos
+// folded over hundreds of lines are common.
+
+import { normalizeUrl } from "@/lib/domain/url";
+import { normalizeEmail, normalizeLinkedInUrl } from "./csv";
+import { decodeWindows1252 } from "./decode";
+import type { ImportedContact, ImportedValue, ImportRejection, ParseResult } from "./types";
+
+export type VCardProperty = {
+  group: string | null;
+  /** Upper-cased. */
+  name: string;
+  /** Upper-cased names; values unquoted. TYPE=a,b and TYPE=a;TYPE=b both give TYPE: [a, b]. */
+  params: Map<string, string[]>;
+  /** As written: still escaped, still quoted-printable or base64 when encoded. */
+  value: string;
+  /** The whole unfolded line, as it appeared. */
+  line: string;
+};
+
+export const VCARD_NO_CARDS_ERROR = "No contacts found: a vCard file lists each contact between BEGIN:VCARD and END:VCARD lines.";
+export const NO_NAME = "No name, email or organization";
+export const GROUP_CARD = "A contact group, not a person";
+
+// Lines a vCard 2.1 base64 block runs on with, no indent (a property line has a colon).
+const BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
+const CARD_BOUNDARY = /^(?:BEGIN|END):VCARD\s*$/i;
+const NAME_TOKEN = /^[A-Za-z0-9_-]+$/;
+// Bare vCard 2.1 parameters that are encodings, not types (`TEL;CELL;PREF:` are types).
+const BARE_ENCODINGS = new Set(["QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"]);
+// TYPE values that say how to use a value, not whose it is: no label.
+const NOT_LABELS = new Set(
+  ["internet", "x400", "pref", "voice", "msg", "text", "bbs", "modem", "isdn", "pcs", "intl", "dom", "postal", "parcel", "video", "uri"],
+);
+// Apple wraps its built-in labels: `_$!<Mobile>!$_`.
+const APPLE_LABEL = /^_\$!<(.*)>!\$_$/;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+export function parseVCards(text: string): ParseResult {
+  const result: ParseResult = { source: "vcard", rows: 0, contacts: [], rejected: [], errors: [] };
+  let card: VCardProperty[] | null = null;
+  const finish = (props: VCardProperty[]) => {
+    result.rows += 1;
+    const outcome = cardToContact(props, result.rows);
+    if ("reason" in outcome) result.rejected.push(outcome);
+    else result.contacts.push(outcome);
+  };
+  unfold(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, (line) => {
+    const prop = parseVCardLine(line);
+    if (!prop) return;
+    if (prop.name === "BEGIN") {
+      if (prop.value.trim().toUpperCase() !== "VCARD") return;
+      if (card) finish(card);
+      card = [];
+    } else if (card && prop.name === "END") {
+      finish(card);
+      card = null;
+    } else if (card) {
+      card.push(prop);
+    }
+  });
+  if (card) finish(card);
+  if (result.rows === 0) result.errors.push(VCARD_NO_CARDS_ERROR);
+  return result;
+}
+
+// Calls `emit` with each logical line. Scans for line ends with indexOf
+// rather than splitting: a 20 MB file is hundreds of thousands of lines.
+function unfold(text: string, emit: (line: string) => void): void {
+  let pieces: string[] = [];
+  let mode: "plain" | "qp" | "base64" = "plain";
+  let softBreak = false;
+  let nextLf = text.indexOf("\n");
+  let nextCr = text.indexOf("\r");
+  let start = 0;
+  const take = () => {
+    // A soft break with nothing after it (a blank line, the card's end) is dropped.
+    const last = pieces.length - 1;
+    let piece = pieces[last] ?? "";
+    while (softBreak && piece.endsWith("=")) piece = piece.slice(0, -1);
+    pieces[last] = piece;
+    emit(pieces.join(""));
+    pieces = [];
+  };
+  while (start <= text.length) {
+    if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf("\n", start);
+    if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf("\r", start);
+    const end = Math.min(nextLf === -1 ? text.length : nextLf, nextCr === -1 ? text.length : nextCr);
+    const line = text.slice(start, end);
+    start = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);
+    if (pieces.length > 0) {
+      if (softBreak && line !== "" && !CARD_BOUNDARY.test(line)) {
+        const last = pieces.length - 1;
+        pieces[last] = (pieces[last] ?? "").slice(0, -1);
+        pieces.push(line);
+        softBreak = line.endsWith("=");
+        continue;
+      }
+      const first = line.charCodeAt(0);
+      if (!softBreak && (first === 0x20 || first === 0x09)) {
+        pieces.push(line.slice(1));
+        softBreak = mode === "qp" && line.endsWith("=");
+        continue;
+      }
+      if (mode === "base64" && line !== "" && BASE64_LINE.test(line)) {
+        pieces.push(line);
+        continue;
+      }
+      take();
+    }
+    softBreak = false;
+    // An indented line with nothing to continue (after a blank line) starts one.
+    const first = line.charCodeAt(0) === 0x20 || line.charCodeAt(0) === 0x09 ? line.trimStart() : line;
+    if (first === "") continue;
+    pieces.push(first);
+    mode = encodingMode(first);
+    softBreak = mode === "qp" && first.endsWith("=");
+  }
+  if (pieces.length > 0) take();
+}
+
+function encodingMode(line: string): "plain" | "qp" | "base64" {
+  const colon = line.indexOf(":");
+  if (colon === -1) return "plain";
+  const header = line.slice(0, colon).toUpperCase();
+  if (header.includes("QUOTED-PRINTABLE")) return "qp";
+  return /ENCODING=(?:B|BASE64)(?![A-Z0-9-])|;BASE64(?![A-Z0-9-])/.test(header) ? "base64" : "plain";
+}
+
+/** One unfolded content line: `[group.]NAME[;param…]:value`. Null when the line is not one. */
+export function parseVCardLine(line: string): VCardProperty | null {
+  // The colon that ends the parameters; a quoted parameter value may hold one.
+  let colon = -1;
+  let inQuotes = false;
+  let inParams = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x22 && inParams) inQuotes = !inQuotes;
+    else if (c === 0x3b && !inQuotes) inParams = true;
+    else if (c === 0x3a && !inQuotes) {
+      colon = i;
+      break;
+    }
+  }
+  if (colon === -1) colon = line.indexOf(":");
+  if (colon <= 0) return null;
+  const [head = "", ...paramTexts] = splitOutsideQuotes(line.slice(0, colon), 0x3b);
+  const dot = head.indexOf(".");
+  const group = dot === -1 ? null : head.slice(0, dot).trim();
+  const name = (dot === -1 ? head : head.slice(dot + 1)).trim();
+  if (!NAME_TOKEN.test(name) || (group !== null && !NAME_TOKEN.test(group))) return null;
+  const params = new Map<string, string[]>();
+  for (const text of paramTexts) {
+    const eq = text.indexOf("=");
+    const key = eq === -1 ? "" : text.slice(0, eq).trim().toUpperCase();
+    const raw = unquote((eq === -1 ? text : text.slice(eq + 1)).trim());
+    if (eq === -1 && raw === "") continue;
+    const paramName = eq !== -1 ? key : BARE_ENCODINGS.has(raw.toUpperCase()) ? "ENCODING" : "TYPE";
+    const values = paramName === "TYPE" ? splitOutsideQuotes(raw, 0x2c).map((v) => unquote(v.trim())).filter(Boolean) : [raw];
+    params.set(paramName, [...(params.get(paramName) ?? []), ...values]);
+  }
+  return { group, name: name.toUpperCase(), params, value: line.slice(colon + 1), line };
+}
+
+function splitOutsideQuotes(text: string, separator: number): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) inQuotes = !inQuotes;
+    else if (c === separator && !inQuotes) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+function unquote(text: string): string {
+  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
+}
+
+function param(prop: VCardProperty, name: string): string | null {
+  return prop.params.get(name)?.[0] ?? null;
+}
+
+function types(prop: VCardProperty): string[] {
+  return (prop.params.get("TYPE") ?? []).map((t) => t.toLowerCase());
+}
+
+// The value with its ENCODING undone; backslash escapes are still there.
+function decoded(prop: VCardProperty): string {
+  const encoding = param(prop, "ENCODING")?.toUpperCase();
+  const charset = param(prop, "CHARSET") ?? "utf-8";
+  if (encoding === "QUOTED-PRINTABLE") return decodeQuotedPrintable(prop.value, charset);
+  if (encoding === "B" || encoding === "BASE64") return decodeBase64(prop.value, charset) ?? prop.value;
+  return prop.value;
+}
+
+const decoders = new Map<string, TextDecoder>();
+// An unknown CHARSET is read as UTF-8, what phones write.
+function decodeBytes(bytes: Uint8Array, charset: string): string {
+  const key = charset.trim().toLowerCase();
+  let decoder = decoders.get(key);
+  if (!decoder) {
+    try {
+      decoder = new TextDecoder(key);
+    } catch {
+      decoder = new TextDecoder("utf-8");
+    }
+    decoders.set(key, decoder);
+  }
+  // Node's TextDecoder reads windows-1252 (and ISO-8859-1, its WHATWG alias) as Latin-1: see decode.ts.
+  return decoder.encoding === "windows-1252" ? decodeWindows1252(bytes) : decoder.decode(bytes);
+}
+
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
+}
+
+// Bytes in =XX form are decoded with the charset; characters outside ASCII
+// were already decoded with the file, so they are kept as they are.
+function decodeQuotedPrintable(value: string, charset: string): string {
+  const out: string[] = [];
+  const bytes = new Uint8Array(value.length);
+  let length = 0;
+  const flushBytes = () => {
+    if (length > 0) out.push(decodeBytes(bytes.subarray(0, length), charset));
+    length = 0;
+  };
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x3d) {
+      const high = hexDigit(value.charCodeAt(i + 1));
+      const low = hexDigit(value.charCodeAt(i + 2));
+      if (high >= 0 && low >= 0) {
+        bytes[length++] = high * 16 + low;
+        i += 2;
+      } else if (i < value.length - 1) {
+        bytes[length++] = c;
+      }
+    } else if (c < 0x80) {
+      bytes[length++] = c;
+    } else {
+      flushBytes();
+      out.push(value[i] ?? "");
+    }
+  }
+  flushBytes();
+  return out.join("");
+}
+
+function decodeBase64(value: string, charset: string): string | null {
+  try {
+    const binary = atob(value.replace(/\s/g, ""));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return decodeBytes(bytes, charset);
+  } catch {
+    return null;
+  }
+}
+
+/** `\n` `\N` `\,` `\;` `\:` `\\` undone; any other backslash is kept (a Windows path in a note). */
+export function unescapeText(text: string): string {
+  if (!text.includes("\\")) return text;
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    if (text.charCodeAt(i) !== 0x5c) continue;
+    const next = text[i + 1];
+    const replacement = next === "n" || next === "N" ? "\n" : next === "," || next === ";" || next === ":" || next === "\\" ? next : null;
+    if (replacement === null) continue;
+    out.push(text.slice(start, i), replacement);
+    start = i + 2;
+    i++;
+  }
+  out.push(text.slice(start));
+  return out.join("");
+}
+
+// Splits on separators that no backslash escapes; the parts stay escaped.
+function splitEscaped(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === separator) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function textOf(prop: VCardProperty): string {
+  return unescapeText(decoded(prop));
+}
+
+/** The components of a structured value (N, ORG, ADR), unescaped and on one line. */
+export function componentsOf(prop: VCardProperty): string[] {
+  return splitEscaped(decoded(prop), ";").map((part) => oneLine(unescapeText(part)));
+}
+
+function listOf(prop: VCardProperty): string[] {
+  return splitEscaped(decoded(prop), ",")
+    .map((part) => oneLine(unescapeText(part)))
+    .filter(Boolean);
+}
+
+type NameParts = { family: string; given: string; additional: string; prefix: string; suffix: string };
+
+function nameParts(prop: VCardProperty): NameParts {
+  // Each component may be a list ("Augusta,Byron"): read as words.
+  const [family = "", given = "", additional = "", prefix = "", suffix = ""] = splitEscaped(decoded(prop), ";").map((part) =>
+    splitEscaped(part, ",")
+      .map((item) => oneLine(unescapeText(item)))
+      .filter(Boolean)
+      .join(" "),
+  );
+  return { family, given, additional, prefix, suffix };
+}
+
+function nameFromParts(n: NameParts): string {
+  // Chinese, Japanese and Korean names are written family name first.
+  const ordered = CJK.test(n.family)
+    ? [n.prefix, n.family, n.given, n.additional, n.suffix]
+    : [n.prefix, n.given, n.additional, n.family, n.suffix];
+  return ordered.filter(Boolean).join(" ");
+}
+
+/** How the writer fills N from a name: last word is the family name (the first one for CJK names). */
+export function splitPersonName(name: string): { family: string; given: string } {
+  const words = oneLine(name).split(" ").filter(Boolean);
+  if (words.length < 2) return { family: "", given: words.join("") };
+  if (CJK.test(name)) return { family: words[0] ?? "", given: words.slice(1).join(" ") };
+  return { family: words[words.length - 1] ?? "", given: words.slice(0, -1).join(" ") };
+}
+
+/** Whether an N's family and given names are in the name: the writer then writes it back. */
+export function nameAgrees(prop: VCardProperty, name: string): boolean {
+  const { family, given } = nameParts(prop);
+  const parts = [family, given].filter(Boolean);
+  return parts.length > 0 && parts.every((part) => name.includes(part));
+}
+
+/** The location an ADR gives: locality, region and country. Null when it names none. */
+export function locationOf(prop: VCardProperty): string | null {
+  const [, , , locality = "", region = "", , country = ""] = componentsOf(prop);
+  return [locality, region, country].filter(Boolean).join(", ") || null;
+}
+
+// The ADR the writer makes from a location: nothing else in it, so it is not kept in extra.
+function isPlainLocation(prop: VCardProperty): boolean {
+  if (prop.group !== null || prop.params.size > 0) return false;
+  const parts = componentsOf(prop);
+  return parts.length <= 7 && parts.every((part, index) => index === 3 || part === "");
+}
+
+function labelText(raw: string): string | null {
+  const text = oneLine(raw);
+  const apple = APPLE_LABEL.exec(text);
+  return (apple ? oneLine(apple[1] ?? "").toLowerCase() : text) || null;
+}
+
+function typeLabel(prop: VCardProperty): string | null {
+  // Apple's iPhone number is also TYPE=CELL.
+  if (types(prop).includes("iphone")) return "iPhone";
+  const words = types(prop)
+    .map(oneLine)
+    .filter((t) => t !== "" && !NOT_LABELS.has(t))
+    .map((t) => (t === "cell" ? "mobile" : t));
+  return oneLine([...new Set(words)].join(" ")) || null;
+}
+
+// vCard 4 PREF=1 (1 is most preferred) or 2.1/3.0 TYPE=pref.
+function preference(prop: VCardProperty): number {
+  const pref = Number(param(prop, "PREF"));
+  if (Number.isInteger(pref) && pref >= 1) return pref;
+  return types(prop).includes("pref") ? 1 : Number.POSITIVE_INFINITY;
+}
+
+const BIRTHDAY = /^(\d{4})-?(\d{2})-?(\d{2})$/;
+const BIRTHDAY_NO_YEAR = /^--(\d{2})-?(\d{2})$/;
+
+function birthdayOf(prop: VCardProperty): ImportedContact["birthday"] {
+  const valueType = param(prop, "VALUE")?.toLowerCase();
+  if (valueType && !valueType.startsWith("date")) return null;
+  const text = textOf(prop).trim();
+  const date = text.includes("T") ? text.slice(0, text.indexOf("T")) : text;
+  const full = BIRTHDAY.exec(date);
+  const partial = full ? null : BIRTHDAY_NO_YEAR.exec(date);
+  if (!full && !partial) return null;
+  let year = full ? Number(full[1]) : null;
+  const month = Number(full ? full[2] : partial?.[1]);
+  const day = Number(full ? full[3] : partial?.[2]);
+  // Apple writes a birthday without a year as 1604 with X-APPLE-OMIT-YEAR=1604.
+  if (year === 0 || (year !== null && Number(param(prop, "X-APPLE-OMIT-YEAR")) === year)) year = null;
+  const check = new Date(Date.UTC(2000, month - 1, day));
+  if (year !== null) check.setUTCFullYear(year, month - 1, day);
+  if (month < 1 || month > 12 || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return { year, month, day };
+}
+
+function phoneOf(prop: VCardProperty): string {
+  let text = oneLine(textOf(prop));
+  // tel:+1-555-555-0100;ext=102 (vCard 4 VALUE=uri)
+  while (/^tel:/i.test(text)) {
+    const [number = "", ...uriParams] = text.slice(4).split(";");
+    const ext = uriParams.find((p) => p.toLowerCase().startsWith("ext="))?.slice(4);
+    text = oneLine(ext?.trim() ? `${number} ext. ${ext}` : number);
+  }
+  return text;
+}
+
+type Labelled = ImportedValue & { preference: number };
+
+function ordered(values: Labelled[]): ImportedValue[] {
+  const seen = new Set<string>();
+  return values
+    .sort((a, b) => a.preference - b.preference)
+    .filter((v) => {
+      if (seen.has(v.value)) return false;
+      seen.add(v.value);
+      return true;
+    })
+    .map(({ value, label }) => ({ value, label }));
+}
+
+function cardToContact(props: VCardProperty[], row: number): ImportedContact | ImportRejection {
+  // Apple and Google label a value with an X-ABLabel line in the same group
+  // (group names are case-insensitive).
+  const groupLabels = new Map<string, string>();
+  for (const prop of props) {
+    const group = prop.group?.toLowerCase();
+    if (prop.name === "X-ABLABEL" && group && !groupLabels.has(group)) groupLabels.set(group, textOf(prop));
+  }
+  const labelledGroups = new Set<string>();
+  const labelOf = (prop: VCardProperty, fallback: string | null = null) => {
+    const group = prop.group?.toLowerCase();
+    const fromGroup = group === undefined ? undefined : groupLabels.get(group);
+    if (group === undefined || fromGroup === undefined) return typeLabel(prop) ?? fallback;
+    labelledGroups.add(group);
+    return labelText(fromGroup);
+  };
+
+  let fn: string | null = null;
+  let n: { parts: NameParts; prop: VCardProperty } | null = null;
+  let nickname: string | null = null;
+  let company: string | null | undefined;
+  let role: string | null = null;
+  let roleFallback: VCardProperty | null = null;
+  let kithLocation: string | null | undefined;
+  let adrLocation: { location: string; prop: VCardProperty } | null = null;
+  let birthday: ImportedContact["birthday"] = null;
+  let isGroup = false;
+  const notes: string[] = [];
+  const labels: string[] = [];
+  const emails: Labelled[] = [];
+  const phones: Labelled[] = [];
+  const links: Labelled[] = [];
+  const kept = new Set<VCardProperty>();
+  const unreadBirthdays: VCardProperty[] = [];
+
+  for (const prop of props) {
+    switch (prop.name) {
+      case "VERSION":
+      case "X-ABLABEL":
+        continue;
+      // One name, company, role and birthday: the first usable line gives
+      // it, and later ones are dropped (vCard 3.0 could not write them back).
+      case "FN":
+        fn ??= oneLine(textOf(prop)) || null;
+        continue;
+      case "N":
+        n ??= { parts: nameParts(prop), prop };
+        continue;
+      case "NICKNAME":
+        nickname ??= listOf(prop)[0] ?? null;
+        kept.add(prop);
+        continue;
+      case "ORG": {
+        if (company !== undefined) continue;
+        const [first = "", ...rest] = componentsOf(prop);
+        company = first || null;
+        // The department stays with the line, which the writer reuses.
+        if (rest.some(Boolean)) kept.add(prop);
+        continue;
+      }
+      case "TITLE":
+        role ??= oneLine(textOf(prop)) || null;
+        continue;
+      case "ROLE":
+        if (!roleFallback && oneLine(textOf(prop))) roleFallback = prop;
+        else kept.add(prop);
+        continue;
+      case "EMAIL": {
+        const value = normalizeEmail(textOf(prop));
+        if (value) emails.push({ value, label: labelOf(prop), preference: preference(prop) });
+        else if (textOf(prop).trim()) kept.add(prop);
+        continue;
+      }
+      case "TEL": {
+        const value = phoneOf(prop);
+        if (value) phones.push({ value, label: labelOf(prop), preference: preference(prop) });
+        continue;
+      }
+      case "URL": {
+        const text = oneLine(textOf(prop));
+        const url = normalizeLinkedInUrl(text) ?? normalizeUrl(text);
+        if (url) links.push({ value: url, label: labelOf(prop), preference: preference(prop) });
+        else if (text) kept.add(prop);
+        continue;
+      }
+      case "X-SOCIALPROFILE":
+      case "X-LINKEDIN": {
+        const isLinkedIn = prop.name === "X-LINKEDIN" || types(prop).includes("linkedin");
+        const text = oneLine(textOf(prop));
+        // Apple writes `x-user=ada-lovelace:x-apple:ada-lovelace` when it has no URL.
+        const slug = param(prop, "X-USER") ?? (/^[\p{L}\p{N}_%-]+$/u.test(text) ? text : null);
+        const fromSlug = slug ? normalizeLinkedInUrl(`https://www.linkedin.com/in/${slug}`) : null;
+        const url = isLinkedIn ? (normalizeLinkedInUrl(text) ?? fromSlug) : null;
+        if (url) links.push({ value: url, label: labelOf(prop, "linkedin"), preference: preference(prop) });
+        else kept.add(prop);
+        continue;
+      }
+      case "ADR": {
+        const location: string | null = adrLocation ? null : locationOf(prop);
+        if (location) adrLocation = { location, prop };
+        kept.add(prop);
+        continue;
+      }
+      case "X-KITH-LOCATION":
+        kithLocation = oneLine(textOf(prop)) || null;
+        continue;
+      case "NOTE": {
+        const note = textOf(prop).replace(/\r\n?/g, "\n").trim();
+        if (note) notes.push(note);
+        continue;
+      }
+      case "CATEGORIES":
+        // Google puts every contact in its system group "myContacts".
+        labels.push(...listOf(prop).filter((label) => label.toLowerCase() !== "mycontacts"));
+        continue;
+      case "BDAY":
+        if (birthday) continue;
+        birthday = birthdayOf(prop);
+        // "circa 1800", month 13: kept while there is no birthday to write instead.
+        if (!birthday) unreadBirthdays.push(prop);
+        continue;
+      case "KIND":
+      case "X-ADDRESSBOOKSERVER-KIND":
+        isGroup ||= textOf(prop).trim().toLowerCase() === "group";
+        kept.add(prop);
+        continue;
+      default:
+        kept.add(prop);
+    }
+  }
+
+  if (isGroup) return { row, reason: GROUP_CARD };
+  if (!birthday) for (const prop of unreadBirthdays) kept.add(prop);
+  if (role === null && roleFallback) role = oneLine(textOf(roleFallback));
+  else if (roleFallback) kept.add(roleFallback);
+  const sortedEmails = ordered(emails);
+  const name = fn || (n && nameFromParts(n.parts)) || nickname || company || sortedEmails[0]?.value;
+  if (!name) return { row, reason: NO_NAME };
+
+  // N is kept when it says more than the writer would make from the name
+  // (a middle name, a title), and only while it is this person's name.
+  if (n && nameAgrees(n.prop, name)) {
+    const split = splitPersonName(name);
+    const { family, given, additional, prefix, suffix } = n.parts;
+    if (family !== split.family || given !== split.given || additional || prefix || suffix) kept.add(n.prop);
+  }
+  // The ADR the location came from is dropped when the location says it all.
+  const dropped = kithLocation === undefined && adrLocation && isPlainLocation(adrLocation.prop) ? adrLocation.prop : null;
+  const sortedLinks = ordered(links);
+  const extraLines = props
+    .filter((p) => p !== dropped && (kept.has(p) || (p.name === "X-ABLABEL" && !labelledGroups.has(p.group?.toLowerCase() ?? ""))))
+    .map((p) => p.line);
+
+  return {
+    row,
+    name,
+    company: company ?? null,
+    role,
+    location: kithLocation !== undefined ? kithLocation : (adrLocation?.location ?? null),
+    notes: notes.join("\n\n") || null,
+    emails: sortedEmails,
+    phones: ordered(phones),
+    links: sortedLinks,
+    linkedinUrl: sortedLinks.find((link) => normalizeLinkedInUrl(link.value) === link.value)?.value ?? null,
+    birthday,
+    connectedOn: null,
+    labels: [...new Set(labels)],
+    extra: extraLines.length > 0 ? { vcard: extraLines } : {},
+  };
+}
