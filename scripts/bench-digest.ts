@@ -11,6 +11,7 @@ import { startBatchServer } from "./lib/batch-server";
 import { positiveOption as option } from "./lib/options";
 import { timeMs } from "./lib/stats";
 import { formatTable } from "./lib/table";
+import { rowsOf } from "@/db/queries/rows";
 
 // npm run bench:digest -- [--users 10000] [--contacts 200] [--reuse] [--now ISO]
 // Seeds `--users` accounts bench-digest-<n>@kith.local with `--contacts`
@@ -77,10 +78,6 @@ function parseNow(value: string | undefined): Date {
   return now;
 }
 
-// postgres.js returns the rows as the result; PGlite as result.rows.
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
-}
 
 async function countOf(db: Db, query: SQL): Promise<number> {
   const [row] = rowsOf<{ count: unknown }>(await db.execute(query));

@@ -1,4 +1,4 @@
-import { CalendarPlus, CheckCircle2, Circle, Settings, UserPlus } from "lucide-react";
+import { CalendarPlus, CheckCircle2, Circle, Settings, Upload, UserPlus } from "lucide-react";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
@@ -25,6 +25,14 @@ export function GettingStarted({ hasTimeZone, hasEvent, hasContact, hasTouch }: 
       cta: "Go to events",
     },
     {
+      done: hasContact,
+      icon: Upload,
+      title: "Or import the people you already know",
+      description: "Your LinkedIn connections, Google Contacts or a vCard: you see what happens before anything changes.",
+      href: "/import",
+      cta: "Import contacts",
+    },
+    {
       done: hasTouch,
       icon: UserPlus,
       title: "Log your first touch",
@@ -40,7 +48,7 @@ export function GettingStarted({ hasTimeZone, hasEvent, hasContact, hasTouch }: 
           <h2>Get started</h2>
         </CardTitle>
         <CardDescription>
-          Three steps to a network you tend all the time. Your relationship health shows here once you have contacts.
+          A few steps to a network you tend all the time. Your relationship health shows here once you have contacts.
         </CardDescription>
       </CardHeader>
       <CardContent>

@@ -21,3 +21,9 @@ export function uuidArray(ids: string[]): SQL {
 export function dateArray(days: string[]): SQL {
   return arrayOf(days, DAY, sql`date[]`);
 }
+
+// Any strings, quoted and escaped as array elements.
+export function textArray(values: string[]): SQL {
+  const quoted = values.map((value) => `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`);
+  return sql`${`{${quoted.join(",")}}`}::text[]`;
+}

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { digestDeliveries, users } from "@/db/schema";
+import { rowsOf } from "./rows";
 
 // The weekly digest's ledger: one digest_deliveries row per user and period
 // (the ISO week where the user lives), taken before anything is sent. Any
@@ -98,10 +99,6 @@ export async function claimDue(
   }));
 }
 
-// postgres.js returns the rows as the result; PGlite as result.rows.
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
-}
 
 // Puts claimed rows into one batch: its key and each row's content, stored
 // before the batch is sent so a retry sends exactly the same emails.

@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts, interactionContacts, users } from "@/db/schema";
+import { uuidArray } from "./arrays";
 import { effectiveCadenceDays } from "./cadence";
 import { refreshStoredHealth } from "./health";
 
@@ -28,7 +29,7 @@ export async function refreshContactSchedule(
       and(
         eq(users.id, contacts.userId),
         eq(contacts.userId, params.userId),
-        params.contactIds ? inArray(contacts.id, params.contactIds) : undefined,
+        params.contactIds ? sql`${contacts.id} = any(${uuidArray(params.contactIds)})` : undefined,
       ),
     );
   await refreshStoredHealth(db, { userId: params.userId, now: new Date(), contactIds: params.contactIds });

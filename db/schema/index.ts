@@ -4,3 +4,4 @@ export * from "./mail";
 export * from "./events";
 export * from "./interactions";
 export * from "./successes";
+export * from "./imports";

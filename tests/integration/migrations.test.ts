@@ -32,6 +32,8 @@ describe("migrations", () => {
       "contacts",
       "digest_deliveries",
       "events",
+      "import_rows",
+      "imports",
       "interaction_contacts",
       "interactions",
       "outbox_messages",

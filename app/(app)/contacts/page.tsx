@@ -1,4 +1,4 @@
-import { PlusIcon, SearchXIcon, Users } from "lucide-react";
+import { PlusIcon, SearchXIcon, UploadIcon, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -73,12 +73,20 @@ export default async function ContactsPage({
         title="Contacts"
         description="Everyone you keep in touch with."
         actions={
-          <Button asChild>
-            <Link href="/contacts/new">
-              <PlusIcon aria-hidden="true" />
-              New contact
-            </Link>
-          </Button>
+          <>
+            <Button asChild variant="outline">
+              <Link href="/import">
+                <UploadIcon aria-hidden="true" />
+                Import
+              </Link>
+            </Button>
+            <Button asChild>
+              <Link href="/contacts/new">
+                <PlusIcon aria-hidden="true" />
+                New contact
+              </Link>
+            </Button>
+          </>
         }
       />
       <ContactFilters
@@ -113,11 +121,14 @@ export default async function ContactsPage({
         <EmptyState
           icon={<Users />}
           title="No contacts yet"
-          description="Add the people you met at an event all at once, or one person at a time."
+          description="Add the people you met at an event all at once, import your LinkedIn or address book, or add one person at a time."
           action={
             <>
               <Button asChild>
                 <Link href="/events">Start from an event</Link>
+              </Button>
+              <Button asChild variant="outline">
+                <Link href="/import">Import contacts</Link>
               </Button>
               <Button asChild variant="outline">
                 <Link href="/contacts/new">Add a contact</Link>

@@ -75,7 +75,9 @@ export default async function DashboardPage() {
   const data = await loadDashboard(db, { userId, now, timeZone: settings.timeZone });
   const greeting = settings.name ? `Welcome, ${settings.name.split(" ")[0]}` : "Welcome to Kith";
 
-  if (data.health.contacts === 0 || !data.hasTouches) {
+  // An imported network with a new role to congratulate has something to
+  // show before its first touch.
+  if (data.health.contacts === 0 || (!data.hasTouches && data.waiting.total === 0)) {
     return (
       <>
         <PageHeader title={greeting} description="Your relationship health shows here once you have contacts and touches." />

@@ -1,0 +1,72 @@
+import { expect, type Page, test } from "@playwright/test";
+import { expectAccessible, shot, signIn } from "./fixtures";
+
+const HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+
+function connections(priyaCompany: string, priyaPosition: string): Buffer {
+  return Buffer.from(
+    [
+      "Notes:",
+      '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+      "",
+      HEADER,
+      "Zoë,Müller,https://www.linkedin.com/in/zoe-mueller,,Siemens,Product Manager,22 Dec 2025",
+      'José,García,https://www.linkedin.com/in/jose-garcia,jose@example.es,"Telefónica, S.A.",Data Engineer,03 Nov 2025',
+      `Priya,Raman,https://www.linkedin.com/in/priya-raman,,${priyaCompany},${priyaPosition},01 Sep 2024`,
+      ",,https://www.linkedin.com/in/ACoAAB12345,,,,02 Feb 2024",
+      "",
+    ].join("\r\n"),
+  );
+}
+
+async function upload(page: Page, file: Buffer) {
+  await page.goto("/import");
+  await page.getByLabel("Choose a file to import").setInputFiles({ name: "Connections.csv", mimeType: "text/csv", buffer: file });
+  await expect(page).toHaveURL(/\/import\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Preview: nothing has changed yet" })).toBeVisible();
+}
+
+test("a LinkedIn export is previewed, imported, and a re-import spots a new job to congratulate", async ({ page }) => {
+  await signIn(page, "import");
+  await page.goto("/contacts");
+  await page.getByRole("link", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Import contacts", level: 1 })).toBeVisible();
+
+  await upload(page, connections("Stripe", "Engineering Manager"));
+  await expect(page.getByTestId("count-create")).toHaveText("3");
+  await expect(page.getByTestId("count-reject")).toHaveText("1");
+  await expect(page.getByText("Every row is accounted for: 4 of 4 rows.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Reject (1)" }).click();
+  await expect(page).toHaveURL(/show=reject/);
+  await expect(page.getByTestId("import-row")).toContainText("Row 4");
+  await expect(page.getByTestId("import-row")).toContainText(/no name/i);
+  await shot(page, "30-import-preview");
+
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible();
+  await page.getByRole("link", { name: "See your contacts" }).click();
+  for (const name of ["José García", "Priya Raman", "Zoë Müller"]) {
+    await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+  }
+
+  // Priya moved to Adyen: the same export again shows it side by side.
+  await upload(page, connections("Adyen", "Director of Engineering"));
+  await expect(page.getByTestId("count-merge")).toHaveText("1");
+  await expect(page.getByTestId("count-skip")).toHaveText("2");
+  await expect(page.getByTestId("count-create")).toHaveText("0");
+  await page.getByRole("link", { name: "Merge (1)" }).click();
+  await expect(page).toHaveURL(/show=merge/);
+  const row = page.getByTestId("import-row");
+  await expect(row).toContainText("Engineering Manager at Stripe");
+  await expect(row).toContainText("New role: Director of Engineering at Adyen");
+  await expectAccessible(page);
+  await shot(page, "31-import-new-role");
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByText(/1 contact has a new role/)).toBeVisible();
+
+  await page.goto("/dashboard");
+  const congratulate = page.getByRole("region", { name: "Congratulate" });
+  await expect(congratulate).toContainText("Priya Raman");
+  await expect(congratulate).toContainText("Now Director of Engineering at Adyen (was Engineering Manager at Stripe)");
+});
