@@ -216,6 +216,8 @@ function rowOf(importId: string, plan: PlannedRow): typeof importRows.$inferInse
       };
     case "skip":
       return { ...base, matchContactId: plan.matchContactId, matchReason: plan.matchReason, reason: plan.reason };
+    case "reject":
+      return { ...base, reason: plan.reason };
   }
 }
 

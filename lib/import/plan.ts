@@ -7,8 +7,9 @@ import type { ImportedContact, ImportedValue, ImportSource } from "./types";
 // candidate contacts and writes the plan.
 //
 // A row matches an existing contact by email, then LinkedIn URL, then phone,
-// then name and company (name alone when neither has a company). A row that
-// repeats an earlier row of the same file is folded into that row.
+// then name and company, then name alone when one side has no company and
+// only one contact has that name. A row that repeats an earlier row of the
+// same file is folded into that row.
 // Merging never overwrites what the user has: it fills empty fields, adds
 // emails, phones, links, circles and unknown fields, and appends notes. The
 // exception is a LinkedIn export, the source of truth for jobs: a changed
@@ -44,16 +45,25 @@ export type PlannedRow =
       matchReason: MatchReason;
       changes: Record<string, Change>;
     }
-  | { row: number; action: "skip"; contact: ImportedContact; matchContactId: string; matchReason: MatchReason; reason: string };
+  | { row: number; action: "skip"; contact: ImportedContact; matchContactId: string; matchReason: MatchReason; reason: string }
+  | { row: number; action: "reject"; contact: ImportedContact; reason: string };
 
-export type MatchReason = "email" | "linkedin" | "phone" | "name_company";
+export type MatchReason = "email" | "linkedin" | "phone" | "name_company" | "name";
 
 export const MATCH_REASON_LABELS: Record<MatchReason, string> = {
   email: "same email",
   linkedin: "same LinkedIn profile",
   phone: "same phone number",
   name_company: "same name and company",
+  name: "same name",
 };
+
+// The name keys: every contact under name_any, those without a company
+// under name_blank. A row without a company looks up name_any, a row with
+// one looks up name_blank.
+type KeyKind = Exclude<MatchReason, "name"> | "name_any" | "name_blank";
+const LOOKUP_ORDER: KeyKind[] = ["email", "linkedin", "phone", "name_company", "name_any", "name_blank"];
+const AMBIGUOUS = null;
 
 export const phoneKey = (phone: string) => {
   const digits = phone.replace(/\D/g, "");
@@ -66,41 +76,85 @@ const same = (a: string | null, b: string | null) => (a ?? "").trim().toLowerCas
 
 // Where each key points: an existing contact, or a row planned earlier.
 type Target = { contactId: string } | { row: number };
+const sameTarget = (a: Target, b: Target) =>
+  "row" in a ? "row" in b && a.row === b.row : "contactId" in b && a.contactId === b.contactId;
 
 class Index {
-  private maps: Record<MatchReason, Map<string, Target>> = {
-    email: new Map(),
-    linkedin: new Map(),
-    phone: new Map(),
-    name_company: new Map(),
-  };
+  private maps = new Map<KeyKind, Map<string, Target | typeof AMBIGUOUS>>(LOOKUP_ORDER.map((kind) => [kind, new Map()]));
 
   add(keys: MatchKeys, target: Target) {
-    for (const reason of Object.keys(keys) as MatchReason[]) {
-      for (const key of keys[reason]) if (!this.maps[reason].has(key)) this.maps[reason].set(key, target);
+    for (const kind of LOOKUP_ORDER) {
+      const map = this.maps.get(kind);
+      for (const key of keys[kind] ?? []) {
+        const found = map?.get(key);
+        if (found === undefined) map?.set(key, target);
+        // Two people of one name: the name alone no longer tells them apart.
+        else if (found && (kind === "name_any" || kind === "name_blank") && !sameTarget(found, target)) {
+          map?.set(key, AMBIGUOUS);
+        }
+      }
     }
   }
 
-  find(keys: MatchKeys): { target: Target; reason: MatchReason } | null {
-    for (const reason of ["email", "linkedin", "phone", "name_company"] as const) {
-      for (const key of keys[reason]) {
-        const target = this.maps[reason].get(key);
-        if (target) return { target, reason };
+  // A person who gained a company is found by it from now on, and no
+  // longer by their name alone among those without one, as after saving.
+  companyChanged(target: Target, name: string, company: string | null) {
+    if (!company) return;
+    for (const [kind, key] of [
+      ["name_blank", nameKey(name)],
+      ["name_company", nameCompanyKey(name, null)],
+    ] as const) {
+      const map = this.maps.get(kind);
+      const found = map?.get(key);
+      if (found && sameTarget(found, target)) map?.delete(key);
+    }
+    this.add({ name_company: [nameCompanyKey(name, company)] }, target);
+  }
+
+  /** Who a strong key (an email, a profile, a phone) belongs to. */
+  owner(kind: "email" | "linkedin" | "phone", key: string): Target | null {
+    return this.maps.get(kind)?.get(key) ?? null;
+  }
+
+  find(keys: MatchKeys): { target: Target; reason: MatchReason } | "ambiguous" | null {
+    let isAmbiguous = false;
+    for (const kind of LOOKUP_ORDER) {
+      for (const key of keys[kind] ?? []) {
+        const target = this.maps.get(kind)?.get(key);
+        if (target) return { target, reason: kind === "name_any" || kind === "name_blank" ? "name" : kind };
+        if (target === AMBIGUOUS) isAmbiguous = true;
       }
     }
-    return null;
+    return isAmbiguous ? "ambiguous" : null;
   }
 }
 
-type MatchKeys = Record<MatchReason, string[]>;
+type MatchKeys = Partial<Record<KeyKind, string[]>>;
 
-export function keysOfImported(contact: ImportedContact): MatchKeys {
+const nameKey = (name: string) => name.trim().toLowerCase();
+
+// What a row looks up, and what it is found by once planned as new.
+export function keysOfImported(contact: ImportedContact, as: "lookup" | "index" = "lookup"): MatchKeys {
+  const hasCompany = Boolean(contact.company?.trim());
   return {
     email: contact.emails.map((email) => email.value.toLowerCase()),
     linkedin: contact.linkedinUrl ? [contact.linkedinUrl] : [],
     phone: contact.phones.flatMap((phone) => phoneKey(phone.value) ?? []),
     name_company: [nameCompanyKey(contact.name, contact.company)],
+    ...(as === "index"
+      ? { name_any: [nameKey(contact.name)], name_blank: hasCompany ? [] : [nameKey(contact.name)] }
+      : hasCompany
+        ? { name_blank: [nameKey(contact.name)] }
+        : { name_any: [nameKey(contact.name)] }),
   };
+}
+
+// A row that joined another person adds only the keys that name one person
+// (its name may be a nickname or a typo): a later row must not join them by
+// a name the contact will not have once saved.
+function strongKeys(contact: ImportedContact): MatchKeys {
+  const { email, linkedin, phone } = keysOfImported(contact);
+  return { email, linkedin, phone };
 }
 
 function keysOfExisting(contact: ExistingContact): MatchKeys {
@@ -109,6 +163,8 @@ function keysOfExisting(contact: ExistingContact): MatchKeys {
     linkedin: contact.links.flatMap((link) => normalizeLinkedInUrl(link) ?? []),
     phone: contact.phones.flatMap((phone) => phoneKey(phone) ?? []),
     name_company: [nameCompanyKey(contact.name, contact.company)],
+    name_any: [nameKey(contact.name)],
+    name_blank: contact.company?.trim() ? [] : [nameKey(contact.name)],
   };
 }
 
@@ -123,23 +179,72 @@ export function planImport(params: {
   const isJobSource = params.source === "linkedin";
   const planned: PlannedRow[] = [];
   const createdAt = new Map<number, ImportedContact>();
+  // Existing contacts an earlier row of this file already matched: for a
+  // later row, as for a repeat of a new person, the first row wins, so the
+  // same file imported twice plans the same thing.
+  const matchedBefore = new Set<string>();
 
-  for (const contact of params.contacts) {
+  // An email, profile or phone stays with the one person it already
+  // belongs to: a row that joins someone else does not carry it over.
+  const onlyTheirs = (contact: ImportedContact, target: Target): ImportedContact => {
+    const free = (kind: "email" | "linkedin" | "phone", key: string | null) => {
+      const owner = key === null ? null : index.owner(kind, key);
+      return owner === null || sameTarget(owner, target);
+    };
+    return {
+      ...contact,
+      emails: contact.emails.filter((email) => free("email", email.value.toLowerCase())),
+      phones: contact.phones.filter((phone) => free("phone", phoneKey(phone.value))),
+      links: contact.links.filter((link) => free("linkedin", normalizeLinkedInUrl(link.value))),
+      linkedinUrl: free("linkedin", contact.linkedinUrl) ? contact.linkedinUrl : null,
+    };
+  };
+
+  // A row that only its name could match, among several people of that
+  // name, waits until the rest of the file is planned: a later row may tie
+  // one of its emails or profiles to one of them. Planned in file order,
+  // the same file would otherwise plan differently the second time.
+  let deferred = params.contacts;
+  for (;;) {
+    const still = deferred.filter((contact) => planRow(contact, false) === "deferred");
+    if (still.length === deferred.length) break;
+    deferred = still;
+  }
+  for (const contact of deferred) planRow(contact, true);
+  return planned.sort((a, b) => a.row - b.row);
+
+  function planRow(contact: ImportedContact, isLastChance: boolean): "deferred" | undefined {
     const keys = keysOfImported(contact);
     const match = index.find(keys);
+    if (match === "ambiguous") {
+      if (!isLastChance) return "deferred";
+      planned.push({
+        row: contact.row,
+        action: "reject",
+        contact,
+        reason: `More than one contact is called ${contact.name}: add an email, LinkedIn URL or company to say which`,
+      });
+      return;
+    }
     if (!match) {
       // A copy, since a later row of the file may fold into it (foldInto
       // replaces fields and lists, never changes them in place).
       const copy = { ...contact };
       planned.push({ row: contact.row, action: "create", contact: copy });
       createdAt.set(contact.row, copy);
-      index.add(keys, { row: contact.row });
-      continue;
+      index.add(keysOfImported(contact, "index"), { row: contact.row });
+      return;
     }
     if ("row" in match.target) {
       // The same person twice in one file: the first row gets the details.
       const first = createdAt.get(match.target.row);
-      if (first) foldInto(first, contact);
+      const theirs = onlyTheirs(contact, match.target);
+      if (first) {
+        const company = first.company;
+        foldInto(first, theirs);
+        if (first.company !== company) index.companyChanged(match.target, first.name, first.company);
+      }
+      index.add(strongKeys(theirs), match.target);
       planned.push({
         row: contact.row,
         action: "merge",
@@ -149,11 +254,13 @@ export function planImport(params: {
         matchReason: match.reason,
         changes: {},
       });
-      continue;
+      return;
     }
     const target = existing.get(match.target.contactId);
-    if (!target) continue;
-    const changes = changesFor(target, contact, isJobSource);
+    if (!target) return;
+    const theirs = onlyTheirs(contact, match.target);
+    const changes = changesFor(target, theirs, isJobSource && !matchedBefore.has(target.id));
+    matchedBefore.add(target.id);
     if (Object.keys(changes).length === 0) {
       planned.push({
         row: contact.row,
@@ -163,10 +270,11 @@ export function planImport(params: {
         matchReason: match.reason,
         reason: `Already in Kith as ${target.name} (${MATCH_REASON_LABELS[match.reason]}), nothing new`,
       });
-      continue;
+      return;
     }
     applyChanges(target, changes);
-    index.add(keys, { contactId: target.id });
+    if (changes.company) index.companyChanged(match.target, target.name, target.company);
+    index.add(strongKeys(theirs), { contactId: target.id });
     planned.push({
       row: contact.row,
       action: "merge",
@@ -177,7 +285,6 @@ export function planImport(params: {
       changes,
     });
   }
-  return planned;
 }
 
 /** "Head of Design at Acme", from whichever parts are known. */
