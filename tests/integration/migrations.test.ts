@@ -72,7 +72,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("migrations on a PostgreSQL server
       const [{ n: tables } = { n: 0 }] = (await fresh.db.execute(
         sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`,
       )) as unknown as { n: number }[];
-      expect(tables).toBe(17);
+      expect(tables).toBe(19);
     } finally {
       await Promise.all(instances.map((instance) => instance.close()));
       await fresh.close();

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SettingsForm } from "@/components/settings/settings-form";
+import { YourData } from "@/components/settings/your-data";
 import { PageHeader } from "@/components/shell/page-header";
 import { getDb } from "@/db/client";
+import { countContacts } from "@/db/queries/restore";
 import { getUserSettings } from "@/db/queries/users";
 import { currentUserId } from "@/lib/auth";
 
@@ -11,7 +13,9 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const userId = await currentUserId();
-  const settings = userId ? await getUserSettings(await getDb(), { userId }) : undefined;
+  if (!userId) notFound();
+  const db = await getDb();
+  const [settings, contactCount] = await Promise.all([getUserSettings(db, { userId }), countContacts(db, { userId })]);
   if (!settings) notFound();
   return (
     <>
@@ -27,7 +31,10 @@ export default async function SettingsPage() {
           </Link>
         }
       />
-      <SettingsForm settings={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+      {/* Keyed by the saved settings: a restore replaces them, and the form
+          (which reads its values once) must show the new ones. */}
+      <SettingsForm key={JSON.stringify(settings)} settings={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+      <YourData email={settings.email} contactCount={contactCount} />
     </>
   );
 }

@@ -1,0 +1,370 @@
+// The Kith export format (version 1): everything of one account as one JSON
+// document, readable by people and by restoreKithExport. Ids are the
+// account's own and only tie the records together: a restore gives every
+// record a new one.
+//
+// Written in the order a reader can check as it goes: circles and events
+// first, then contacts (naming those), touches (naming contacts and events),
+// successes (naming contacts and touches). Derived columns (last touched,
+// next due) are written for people reading the file and recomputed on
+// restore; stored health, a snapshot of one day, is not written.
+
+import { z } from "zod";
+import type {
+  ExportAccountRow,
+  ExportCircleRow,
+  ExportContactRow,
+  ExportEventRow,
+  ExportSuccessRow,
+  ExportTouchRow,
+} from "@/db/queries/export";
+import { CHANNELS, CONTACT_TIERS, EVENT_KINDS, SUCCESS_KINDS, VALUE_DIRECTIONS, VALUE_KINDS } from "@/lib/domain/enums";
+import { isValidTimeZone } from "@/lib/validations/settings";
+
+export const KITH_EXPORT_FORMAT = "kith-export";
+export const KITH_EXPORT_VERSION = 1;
+
+// ---------------------------------------------------------------- schema
+
+const id = z.string().min(1, "An id is missing.").max(100, "An id is too long.");
+const instant = z.iso.datetime({ offset: true, error: "Expected a date and time like 2026-11-12T09:30:00.000Z." });
+const day = z.iso.date({ error: "Expected a date like 2026-11-12." });
+const text = z.string();
+const optionalText = z.string().nullable();
+// JSON.parse already made a plain object, "__proto__" keys included: it is
+// taken as it is (a rebuilt object would lose such a key).
+const jsonObject = z.custom<Record<string, unknown>>(
+  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  "Expected an object.",
+);
+
+export const exportSettingsSchema = z.object({
+  name: optionalText,
+  timeZone: z.string().refine(isValidTimeZone, "Unknown time zone.").nullable(),
+  digestWeekday: z.number().int().min(1).max(7),
+  digestHour: z.number().int().min(0).max(23),
+  digestEnabled: z.boolean(),
+  defaultCadenceDays: z.number().int().min(1).max(365),
+});
+
+export const exportAccountSchema = z.object({ email: text, createdAt: instant });
+
+export const exportCircleSchema = z.object({
+  id,
+  name: z.string().refine((name) => name.trim() !== "", "A circle has no name."),
+  createdAt: instant,
+});
+
+export const exportEventSchema = z.object({
+  id,
+  name: z.string().min(1, "An event has no name."),
+  occurredOn: day,
+  place: optionalText,
+  kind: z.enum(EVENT_KINDS),
+  notes: optionalText,
+  createdAt: instant,
+});
+
+export const exportContactSchema = z.object({
+  id,
+  name: z.string().min(1, "A contact has no name."),
+  company: optionalText,
+  role: optionalText,
+  location: optionalText,
+  notes: optionalText,
+  // Year null: a birthday known without its year.
+  birthday: z
+    .object({
+      month: z.number().int().min(1).max(12),
+      day: z.number().int().min(1).max(31),
+      year: z.number().int().min(1).max(9999).nullable(),
+    })
+    .nullable(),
+  tier: z.enum(CONTACT_TIERS),
+  cadenceDays: z.number().int().min(1).max(3650).nullable(),
+  metAtEventId: id.nullable(),
+  connectedOn: day.nullable(),
+  snoozedUntil: day.nullable(),
+  archivedAt: instant.nullable(),
+  lastTouchedAt: instant.nullable(),
+  nextDueAt: instant.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+  extra: jsonObject,
+  emails: z.array(z.object({ email: z.string().min(1), label: optionalText, isPrimary: z.boolean() })),
+  phones: z.array(z.object({ phone: z.string().min(1), label: optionalText })),
+  links: z.array(z.object({ url: z.string().min(1), label: optionalText })),
+  circles: z.array(z.object({ id, name: text })),
+});
+
+export const exportTouchSchema = z
+  .object({
+    id,
+    occurredAt: instant,
+    channel: z.enum(CHANNELS),
+    summary: optionalText,
+    valueKind: z.enum(VALUE_KINDS).nullable(),
+    valueDirection: z.enum(VALUE_DIRECTIONS).nullable(),
+    eventId: id.nullable(),
+    contactIds: z.array(id).min(1, "A touch names no contact."),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .refine((touch) => (touch.valueKind === null) === (touch.valueDirection === null), {
+    message: "A touch that added value needs both its kind and its direction.",
+    path: ["valueDirection"],
+  });
+
+export const exportSuccessSchema = z.object({
+  id,
+  contactId: id,
+  kind: z.enum(SUCCESS_KINDS),
+  title: z.string().min(1, "A success has no title."),
+  occurredOn: day,
+  url: optionalText,
+  congratulatedByTouchId: id.nullable(),
+  createdAt: instant,
+});
+
+export const kithExportSchema = z
+  .object({
+    format: z.literal(KITH_EXPORT_FORMAT),
+    version: z.literal(KITH_EXPORT_VERSION),
+    exportedAt: instant,
+    account: exportAccountSchema.optional(),
+    settings: exportSettingsSchema,
+    circles: z.array(exportCircleSchema),
+    events: z.array(exportEventSchema),
+    contacts: z.array(exportContactSchema),
+    touches: z.array(exportTouchSchema),
+    successes: z.array(exportSuccessSchema),
+  })
+  .superRefine((data, ctx) => {
+    const idsOf = (list: "circles" | "events" | "contacts" | "touches" | "successes") => {
+      const seen = new Set<string>();
+      data[list].forEach((item, index) => {
+        if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: [list, index, "id"], message: "This id is used twice." });
+        seen.add(item.id);
+      });
+      return seen;
+    };
+    const [circleIds, eventIds, contactIds, touchIds] = [idsOf("circles"), idsOf("events"), idsOf("contacts"), idsOf("touches")];
+    idsOf("successes");
+    const names = new Set<string>();
+    data.circles.forEach((circle, index) => {
+      const key = circle.name.trim().toLowerCase();
+      if (names.has(key)) ctx.addIssue({ code: "custom", path: ["circles", index, "name"], message: "Two circles have this name." });
+      names.add(key);
+    });
+    const unknown = (path: (string | number)[], what: string) =>
+      ctx.addIssue({ code: "custom", path, message: `Names ${what} that is not in the file.` });
+    data.contacts.forEach((contact, index) => {
+      if (contact.metAtEventId !== null && !eventIds.has(contact.metAtEventId)) unknown(["contacts", index, "metAtEventId"], "an event");
+      contact.circles.forEach((circle, at) => {
+        if (!circleIds.has(circle.id)) unknown(["contacts", index, "circles", at, "id"], "a circle");
+      });
+    });
+    data.touches.forEach((touch, index) => {
+      if (touch.eventId !== null && !eventIds.has(touch.eventId)) unknown(["touches", index, "eventId"], "an event");
+      touch.contactIds.forEach((contactId, at) => {
+        if (!contactIds.has(contactId)) unknown(["touches", index, "contactIds", at], "a contact");
+      });
+    });
+    data.successes.forEach((success, index) => {
+      if (!contactIds.has(success.contactId)) unknown(["successes", index, "contactId"], "a contact");
+      const touchId = success.congratulatedByTouchId;
+      if (touchId !== null && !touchIds.has(touchId)) unknown(["successes", index, "congratulatedByTouchId"], "a touch");
+    });
+  });
+
+export type KithExport = z.infer<typeof kithExportSchema>;
+export type ExportSettings = z.infer<typeof exportSettingsSchema>;
+export type ExportAccount = z.infer<typeof exportAccountSchema>;
+export type ExportCircle = z.infer<typeof exportCircleSchema>;
+export type ExportEvent = z.infer<typeof exportEventSchema>;
+export type ExportContact = z.infer<typeof exportContactSchema>;
+export type ExportTouch = z.infer<typeof exportTouchSchema>;
+export type ExportSuccess = z.infer<typeof exportSuccessSchema>;
+
+// "contacts[12].tier" for a person to find in the file.
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((part, index) => (typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`)).join("");
+}
+
+export type ParsedExport = { ok: true; data: KithExport } | { ok: false; message: string };
+
+// Reads a parsed JSON value as a Kith export, with one message a person can
+// act on when it is not one (the first problem, where it is in the file).
+export function parseKithExport(value: unknown): ParsedExport {
+  const head = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(value);
+  if (!head.success || head.data.format !== KITH_EXPORT_FORMAT) {
+    return { ok: false, message: "This is not a Kith export. Choose the kith-export-….json file Kith downloaded." };
+  }
+  if (head.data.version !== KITH_EXPORT_VERSION) {
+    return {
+      ok: false,
+      message:
+        typeof head.data.version === "number" && head.data.version > KITH_EXPORT_VERSION
+          ? "This export was made by a newer version of Kith. Update Kith, then restore it."
+          : "This export's version is not one Kith knows.",
+    };
+  }
+  const parsed = kithExportSchema.safeParse(value);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issue = parsed.error.issues[0];
+  const count = parsed.error.issues.length;
+  const more = count > 1 ? ` (and ${count - 1} more problem${count === 2 ? "" : "s"})` : "";
+  return {
+    ok: false,
+    message: `This export cannot be restored: ${issue ? `${pathText(issue.path)}: ${issue.message.replace(/\.$/, "")}` : "it is damaged"}${more}.`,
+  };
+}
+
+// ---------------------------------------------------------------- rows to records
+
+const iso = (at: Date) => at.toISOString();
+const isoOrNull = (at: Date | null) => (at ? at.toISOString() : null);
+
+export function toExportSettings(row: ExportAccountRow): ExportSettings {
+  return {
+    name: row.name,
+    timeZone: row.timeZone,
+    digestWeekday: row.digestWeekday,
+    digestHour: row.digestHour,
+    digestEnabled: row.digestEnabled,
+    defaultCadenceDays: row.defaultCadenceDays,
+  };
+}
+
+export function toExportCircle(row: ExportCircleRow): ExportCircle {
+  return { id: row.id, name: row.name, createdAt: iso(row.createdAt) };
+}
+
+export function toExportEvent(row: ExportEventRow): ExportEvent {
+  return { ...row, createdAt: iso(row.createdAt) };
+}
+
+export function toExportContact(row: ExportContactRow): ExportContact {
+  const { birthdayMonth: month, birthdayDay: dayOfMonth, birthdayYear: year, ...rest } = row;
+  return {
+    id: rest.id,
+    name: rest.name,
+    company: rest.company,
+    role: rest.role,
+    location: rest.location,
+    notes: rest.notes,
+    birthday: month !== null && dayOfMonth !== null ? { month, day: dayOfMonth, year } : null,
+    tier: rest.tier,
+    cadenceDays: rest.cadenceDays,
+    metAtEventId: rest.metAtEventId,
+    connectedOn: rest.connectedOn,
+    snoozedUntil: rest.snoozedUntil,
+    archivedAt: isoOrNull(rest.archivedAt),
+    lastTouchedAt: isoOrNull(rest.lastTouchedAt),
+    nextDueAt: isoOrNull(rest.nextDueAt),
+    createdAt: iso(rest.createdAt),
+    updatedAt: iso(rest.updatedAt),
+    extra: rest.extra,
+    emails: rest.emails,
+    phones: rest.phones,
+    links: rest.links,
+    circles: rest.circles,
+  };
+}
+
+export function toExportTouch(row: ExportTouchRow): ExportTouch {
+  return {
+    ...row,
+    occurredAt: iso(row.occurredAt),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+export function toExportSuccess(row: ExportSuccessRow): ExportSuccess {
+  const { congratulatedByInteractionId, ...rest } = row;
+  return { ...rest, congratulatedByTouchId: congratulatedByInteractionId, createdAt: iso(row.createdAt) };
+}
+
+// ---------------------------------------------------------------- writing
+
+export type KithExportSource = {
+  exportedAt: Date;
+  account: ExportAccount;
+  settings: ExportSettings;
+  circles: ExportCircle[];
+  events: ExportEvent[];
+  contactPages: AsyncIterable<ExportContact[]>;
+  touchPages: AsyncIterable<ExportTouch[]>;
+  successPages: AsyncIterable<ExportSuccess[]>;
+};
+
+// The document in pieces, one record a line, a page at a time.
+//
+// The pages are read one after another while the user may be editing, so a
+// record can name one that was added after its list was written. Such
+// references are dropped (a touch left with no contacts, or a success whose
+// contact is missing, is left out): the file always restores. What is kept
+// for that is the ids written so far, not the records.
+export async function* writeKithExport(source: KithExportSource): AsyncGenerator<string> {
+  const head = {
+    format: KITH_EXPORT_FORMAT,
+    version: KITH_EXPORT_VERSION,
+    exportedAt: source.exportedAt.toISOString(),
+    account: source.account,
+    settings: source.settings,
+  };
+  yield `${JSON.stringify(head).slice(0, -1)},\n`;
+
+  const circleIds = new Set(source.circles.map((circle) => circle.id));
+  const eventIds = new Set(source.events.map((event) => event.id));
+  const contactIds = new Set<string>();
+  const touchIds = new Set<string>();
+
+  yield* list("circles", toPages([source.circles]), (circle) => circle);
+  yield ",\n";
+  yield* list("events", toPages([source.events]), (event) => event);
+  yield ",\n";
+  yield* list("contacts", source.contactPages, (contact) => {
+    contactIds.add(contact.id);
+    return {
+      ...contact,
+      metAtEventId: contact.metAtEventId !== null && eventIds.has(contact.metAtEventId) ? contact.metAtEventId : null,
+      circles: contact.circles.filter((circle) => circleIds.has(circle.id)),
+    };
+  });
+  yield ",\n";
+  yield* list("touches", source.touchPages, (touch) => {
+    const ids = touch.contactIds.filter((contactId) => contactIds.has(contactId));
+    if (ids.length === 0) return null;
+    touchIds.add(touch.id);
+    return { ...touch, contactIds: ids, eventId: touch.eventId !== null && eventIds.has(touch.eventId) ? touch.eventId : null };
+  });
+  yield ",\n";
+  yield* list("successes", source.successPages, (success) => {
+    if (!contactIds.has(success.contactId)) return null;
+    const touchId = success.congratulatedByTouchId;
+    return { ...success, congratulatedByTouchId: touchId !== null && touchIds.has(touchId) ? touchId : null };
+  });
+  yield "}\n";
+}
+
+async function* toPages<T>(pages: T[][]): AsyncGenerator<T[]> {
+  yield* pages;
+}
+
+async function* list<T, R>(name: string, pages: AsyncIterable<T[]>, keep: (item: T) => R | null): AsyncGenerator<string> {
+  yield `${JSON.stringify(name)}:[`;
+  let isFirst = true;
+  for await (const page of pages) {
+    const lines: string[] = [];
+    for (const item of page) {
+      const record = keep(item);
+      if (record === null) continue;
+      lines.push(`${isFirst ? "\n" : ",\n"}${JSON.stringify(record)}`);
+      isFirst = false;
+    }
+    if (lines.length > 0) yield lines.join("");
+  }
+  yield isFirst ? "]" : "\n]";
+}

@@ -1,0 +1,257 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contactHealthById } from "@/db/queries/health";
+import { restoreKithExport } from "@/db/queries/restore";
+import { circles, contacts, events, interactions, successes, users } from "@/db/schema";
+import { defineAuthedAction } from "@/lib/actions/define-action";
+import { restoreExport } from "@/lib/export/restore-export";
+import { type KithExport, parseKithExport } from "@/lib/export/kith-json";
+import { restoreExportInputSchema } from "@/lib/validations/account";
+import { createBusyUser, createCircle, createContact, createUser } from "../factories";
+import { exportText, seedManyContacts, seedRichUser } from "../helpers/export-seed";
+import { createTestDb, type TestDb } from "../helpers/test-db";
+
+let t: TestDb;
+const NOW = new Date("2026-11-20T10:00:00Z");
+
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+// The production action is this composition with the session's user id.
+function restoreAs(userId: string) {
+  const authed = defineAuthedAction({ getUserId: async () => userId, getDb: async () => t.db });
+  const action = authed(restoreExportInputSchema, restoreExport);
+  return (text: string) => action({ file: new File([text], "kith-export.json", { type: "application/json" }) });
+}
+
+const exportJson = async (userId: string) =>
+  JSON.parse(await exportText(t.db, { userId, format: "kith.json", now: NOW })) as KithExport;
+
+// The document with every id replaced by its record's place in a canonical
+// order (records sorted by their content, references replaced first), and
+// what differs between two accounts by nature (when, whose) left out.
+function canonical(doc: KithExport) {
+  const names = new Map<string, string>();
+  const withoutId = (record: { id: string }) => JSON.stringify({ ...record, id: undefined });
+  const rename = <T extends { id: string }>(kind: string, records: T[]): T[] => {
+    const sorted = [...records].sort((a, b) => withoutId(a).localeCompare(withoutId(b)));
+    sorted.forEach((record, index) => names.set(record.id, `${kind}#${index}`));
+    return sorted.map((record) => ({ ...record, id: names.get(record.id) ?? "?" }));
+  };
+  const ref = (id: string | null) => (id === null ? null : (names.get(id) ?? `unknown:${id}`));
+
+  const circleList = rename("circle", doc.circles);
+  const eventList = rename("event", doc.events);
+  const contactList = rename(
+    "contact",
+    doc.contacts.map((contact) => ({
+      ...contact,
+      metAtEventId: ref(contact.metAtEventId),
+      circles: contact.circles.map((circle) => ({ ...circle, id: ref(circle.id) ?? "" })),
+    })),
+  );
+  const touchList = rename(
+    "touch",
+    doc.touches.map((touch) => ({ ...touch, eventId: ref(touch.eventId), contactIds: touch.contactIds.map((id) => ref(id) ?? "").sort() })),
+  );
+  const successList = rename(
+    "success",
+    doc.successes.map((success) => ({
+      ...success,
+      contactId: ref(success.contactId) ?? "",
+      congratulatedByTouchId: ref(success.congratulatedByTouchId),
+    })),
+  );
+  return {
+    format: doc.format,
+    version: doc.version,
+    settings: doc.settings,
+    circles: circleList,
+    events: eventList,
+    contacts: contactList,
+    touches: touchList,
+    successes: successList,
+  };
+}
+
+async function countsOf(userId: string) {
+  const count = async (table: typeof contacts | typeof circles | typeof events | typeof interactions | typeof successes) =>
+    (await t.db.select({ userId: table.userId }).from(table).where(eq(table.userId, userId))).length;
+  return {
+    contacts: await count(contacts),
+    circles: await count(circles),
+    events: await count(events),
+    touches: await count(interactions),
+    successes: await count(successes),
+  };
+}
+
+describe("export, restore into a new account, export again", () => {
+  it("gives back the same contacts, circles, events, touches, successes and settings", async () => {
+    const { user } = await seedRichUser(t.db, NOW);
+    const bystander = await createBusyUser(t.db, NOW);
+    const bystanderBefore = await countsOf(bystander.user.id);
+    const first = await exportJson(user.id);
+
+    const fresh = await createUser(t.db);
+    const result = await restoreAs(fresh.id)(JSON.stringify(first));
+    expect(result).toEqual({ ok: true, data: { circles: 3, events: 2, contacts: 5, touches: 4, successes: 2 } });
+
+    const second = await exportJson(fresh.id);
+    expect(canonical(second)).toEqual(canonical(first));
+    // Every record is new: no id of the first account is reused.
+    const firstIds = new Set([...first.contacts, ...first.circles, ...first.events, ...first.touches, ...first.successes].map((r) => r.id));
+    for (const record of [...second.contacts, ...second.circles, ...second.events, ...second.touches, ...second.successes]) {
+      expect(firstIds.has(record.id)).toBe(false);
+    }
+    // Neither the source account nor anyone else was touched.
+    expect(canonical(await exportJson(user.id))).toEqual(canonical(first));
+    expect(await countsOf(bystander.user.id)).toEqual(bystanderBefore);
+  });
+
+  it("leaves each contact's stored health as the model computes it from the restored touches", async () => {
+    const { user } = await seedRichUser(t.db, NOW);
+    const fresh = await createUser(t.db);
+    expect((await restoreAs(fresh.id)(JSON.stringify(await exportJson(user.id)))).ok).toBe(true);
+
+    const stored = await t.db
+      .select({
+        id: contacts.id,
+        name: contacts.name,
+        score: contacts.healthScore,
+        band: contacts.healthBand,
+        asOf: contacts.healthAsOf,
+        archivedAt: contacts.archivedAt,
+      })
+      .from(contacts)
+      .where(eq(contacts.userId, fresh.id));
+    expect(stored).toHaveLength(5);
+    // Marked done for today, so the first page read does not score everyone again.
+    const [{ refreshedAt } = { refreshedAt: null }] = await t.db
+      .select({ refreshedAt: users.healthRefreshedAt })
+      .from(users)
+      .where(eq(users.id, fresh.id));
+    expect(refreshedAt).not.toBeNull();
+    for (const contact of stored) {
+      if (contact.archivedAt) {
+        expect(contact.score).toBeNull();
+        continue;
+      }
+      expect(contact.asOf).not.toBeNull();
+      const now = contact.asOf ?? NOW;
+      const expected = (await contactHealthById(t.db, { userId: fresh.id, now, contactIds: [contact.id] })).get(contact.id);
+      expect({ score: contact.score, band: contact.band }).toEqual({ score: expected?.score, band: expected?.band });
+    }
+    // The same as the source account's contacts at the same moment.
+    const at = new Date();
+    const source = await contactHealthById(t.db, { userId: user.id, now: at });
+    const restored = await contactHealthById(t.db, { userId: fresh.id, now: at });
+    const byName = async (userId: string, health: typeof source) => {
+      const rows = await t.db.select({ id: contacts.id, name: contacts.name }).from(contacts).where(eq(contacts.userId, userId));
+      return Object.fromEntries(rows.flatMap((row) => (health.has(row.id) ? [[row.name, health.get(row.id)]] : [])));
+    };
+    expect(await byName(fresh.id, restored)).toEqual(await byName(user.id, source));
+  });
+
+  it("restores a large account in chunks, complete", async () => {
+    const many = await seedManyContacts(t.db, 2_345);
+    const first = await exportJson(many.user.id);
+    const fresh = await createUser(t.db);
+    const result = await restoreAs(fresh.id)(JSON.stringify(first));
+    expect(result.ok).toBe(true);
+    const second = await exportJson(fresh.id);
+    expect(second.contacts).toHaveLength(2_345);
+    expect(canonical(second)).toEqual(canonical(first));
+    // Never touched: due one default cadence after they were added.
+    const [due] = await t.db
+      .select({ n: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.userId, fresh.id), isNull(contacts.nextDueAt)));
+    expect(due).toBeUndefined();
+  });
+});
+
+describe("restore refuses, and writes nothing", () => {
+  it("into an account that already has contacts", async () => {
+    const { user } = await seedRichUser(t.db, NOW);
+    const text = JSON.stringify(await exportJson(user.id));
+    const target = await createUser(t.db, { name: "Keep me", defaultCadenceDays: 40 });
+    await createContact(t.db, { userId: target.id });
+    const before = await countsOf(target.id);
+
+    const result = await restoreAs(target.id)(text);
+    expect(result).toEqual({
+      ok: false,
+      formError: "Restore works into an empty account: this one already has 1 contact.",
+      fieldErrors: { file: ["Restore works into an empty account: this one already has 1 contact."] },
+    });
+    expect(await countsOf(target.id)).toEqual(before);
+    const [settings] = await t.db.select({ name: users.name, cadence: users.defaultCadenceDays }).from(users).where(eq(users.id, target.id));
+    expect(settings).toEqual({ name: "Keep me", cadence: 40 });
+  });
+
+  it("a file that is not JSON, not a Kith export, from a newer Kith, or inconsistent", async () => {
+    const { user } = await seedRichUser(t.db, NOW);
+    const good = await exportJson(user.id);
+    const target = await createUser(t.db);
+    const restore = restoreAs(target.id);
+    const fileError = async (text: string) => {
+      const result = await restore(text);
+      expect(result.ok).toBe(false);
+      return result.ok ? undefined : result.fieldErrors?.file?.[0];
+    };
+
+    expect(await fileError("name,email\nAda,ada@example.com")).toMatch(/not JSON/);
+    expect(await fileError(JSON.stringify({ contacts: [] }))).toMatch(/not a Kith export/);
+    expect(await fileError(JSON.stringify({ ...good, version: 2 }))).toMatch(/newer version of Kith/);
+    const [firstTouch, ...otherTouches] = good.touches;
+    if (!firstTouch) throw new Error("no touch seeded");
+    const dangling = { ...good, touches: [{ ...firstTouch, contactIds: ["not-a-contact"] }, ...otherTouches] };
+    expect(await fileError(JSON.stringify(dangling))).toBe(
+      "This export cannot be restored: touches[0].contactIds[0]: Names a contact that is not in the file.",
+    );
+    const badTier = { ...good, contacts: good.contacts.map((c, i) => (i === 2 ? { ...c, tier: "best" } : c)) };
+    expect(await fileError(JSON.stringify(badTier))).toMatch(/^This export cannot be restored: contacts\[2\]\.tier: /);
+
+    const authed = defineAuthedAction({ getUserId: async () => target.id, getDb: async () => t.db });
+    const upload = authed(restoreExportInputSchema, restoreExport);
+    const uploadError = async (file: unknown) => {
+      const result = await upload({ file });
+      return result.ok ? undefined : result.fieldErrors?.file?.[0];
+    };
+    // No file, the empty nameless file a browser sends when none was picked, an empty file.
+    expect(await uploadError(null)).toMatch(/^Choose the kith-export/);
+    expect(await uploadError(new File([], ""))).toMatch(/^Choose the kith-export/);
+    expect(await uploadError(new File([], "kith-export.json"))).toMatch(/^This file is empty/);
+
+    expect(await countsOf(target.id)).toEqual({ contacts: 0, circles: 0, events: 0, touches: 0, successes: 0 });
+  });
+
+  it("for a signed-out visitor", async () => {
+    const authed = defineAuthedAction({ getUserId: async () => null, getDb: async () => t.db });
+    const result = await authed(restoreExportInputSchema, restoreExport)({ file: new File(["{}"], "x.json") });
+    expect(result).toEqual({ ok: false, formError: "Your session has ended. Sign in again to continue." });
+  });
+});
+
+describe("restoreKithExport", () => {
+  it("uses a circle the account already has by that name, and takes the file's settings", async () => {
+    const { user, tag } = await seedRichUser(t.db, NOW);
+    const parsed = parseKithExport(await exportJson(user.id));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const target = await createUser(t.db);
+    const existing = await createCircle(t.db, { userId: target.id, name: `alumni ${tag}` });
+
+    const outcome = await restoreKithExport(t.db, { userId: target.id, data: parsed.data });
+    expect(outcome.status).toBe("restored");
+    const list = await t.db.select({ id: circles.id, name: circles.name }).from(circles).where(eq(circles.userId, target.id));
+    expect(list).toHaveLength(3);
+    expect(list).toContainEqual({ id: existing.id, name: `alumni ${tag}` });
+    const [settings] = await t.db.select().from(users).where(eq(users.id, target.id));
+    expect(settings).toMatchObject({ timeZone: "Europe/Berlin", digestWeekday: 5, digestHour: 7, digestEnabled: false, defaultCadenceDays: 21 });
+  });
+});
