@@ -5,6 +5,9 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { commitImportAction } from "@/app/(app)/import/actions";
 import { Button } from "@/components/ui/button";
+import { FormField, fieldAria } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { CIRCLE_NAME_MAX } from "@/lib/validations/circle";
 
 // Circles for everyone in the file, then the one step that changes data.
 export function ConfirmImportForm(props: {
@@ -14,15 +17,18 @@ export function ConfirmImportForm(props: {
 }) {
   const router = useRouter();
   const [circleIds, setCircleIds] = useState<string[]>([]);
+  const [newCircle, setNewCircle] = useState("");
+  const [newCircleError, setNewCircleError] = useState<string | undefined>();
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function confirm(event: React.FormEvent) {
     event.preventDefault();
     setIsSaving(true);
-    const result = await commitImportAction({ importId: props.importId, circleIds });
+    const result = await commitImportAction({ importId: props.importId, circleIds, newCircle });
     setIsSaving(false);
     if (!result.ok) {
+      setNewCircleError(result.fieldErrors?.newCircle?.[0]);
       setError(result.formError ?? "The import did not go through.");
       return;
     }
@@ -57,6 +63,24 @@ export function ConfirmImportForm(props: {
           </div>
         </fieldset>
       ) : null}
+      <FormField
+        id="new-circle"
+        label="And to a new circle (optional)"
+        description="For example the event where you met them: Web Summit 2026."
+        error={newCircleError}
+      >
+        <Input
+          id="new-circle"
+          value={newCircle}
+          maxLength={CIRCLE_NAME_MAX}
+          autoComplete="off"
+          onChange={(event) => {
+            setNewCircle(event.target.value);
+            setNewCircleError(undefined);
+          }}
+          {...fieldAria("new-circle", { hasError: Boolean(newCircleError), hasDescription: true })}
+        />
+      </FormField>
       {error ? (
         <p role="alert" className="text-sm text-destructive">
           {error}

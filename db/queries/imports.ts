@@ -366,7 +366,7 @@ export type CommitResult =
 // second confirmation wait, then find it done.
 export async function commitImport(
   db: Db,
-  params: { userId: string; importId: string; circleIds: string[]; now?: Date },
+  params: { userId: string; importId: string; circleIds: string[]; newCircle?: string; now?: Date },
 ): Promise<CommitResult> {
   const { userId, importId } = params;
   const now = params.now ?? new Date();
@@ -475,11 +475,14 @@ export async function commitImport(
       join ${contacts} c on c.id = ${target} and c.user_id = ${userId}
       where ${ofImport} and r.action in ('create', 'merge')
       on conflict do nothing`);
-    if (params.circleIds.length > 0) {
+    // A circle named at confirmation ("Web Summit 2026") joins the chosen ones.
+    const named = params.newCircle ? await ensureCircles(tx, { userId, names: [params.newCircle] }) : new Map();
+    const circleIds = [...params.circleIds, ...named.values()];
+    if (circleIds.length > 0) {
       await tx.execute(sql`
         insert into ${contactCircles} (user_id, contact_id, circle_id)
         select distinct ${userId}::uuid, ${target}, ci.id from ${importRows} r
-        join ${circles} ci on ci.user_id = ${userId} and ci.id = any(${uuidArray(params.circleIds)})
+        join ${circles} ci on ci.user_id = ${userId} and ci.id = any(${uuidArray(circleIds)})
         join ${contacts} c on c.id = ${target} and c.user_id = ${userId}
         where ${ofImport} and r.action in ('create', 'merge', 'skip')
         on conflict do nothing`);

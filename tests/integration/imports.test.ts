@@ -210,7 +210,7 @@ describe("importing a LinkedIn export", () => {
     expect(await contactCount(user.id)).toBe(3);
   });
 
-  it("puts the batch into the chosen circles and the file's labels into circles of their own", async () => {
+  it("puts the batch into the chosen circles, a new one named at confirmation, and the file's labels into circles of their own", async () => {
     const user = await createUser(t.db);
     const [chosen] = await t.db.insert(circles).values({ userId: user.id, name: "Web Summit 2026" }).returning();
     const text = readFileSync("tests/fixtures/import/google-current.csv");
@@ -218,9 +218,12 @@ describe("importing a LinkedIn export", () => {
     expect(job.source).toBe("google");
     const counts = job.counts ?? { create: 0, merge: 0, skip: 0, reject: 0 };
     expect(counts.create + counts.merge + counts.skip + counts.reject).toBe(job.totalRows);
-    await commitImport(t.db, { userId: user.id, importId: job.id, circleIds: [chosen?.id ?? ""] });
-    const members = await t.db.select({ n: count() }).from(contactCircles).where(eq(contactCircles.circleId, chosen?.id ?? ""));
-    expect(members[0]?.n).toBe(counts.create);
+    await commitImport(t.db, { userId: user.id, importId: job.id, circleIds: [chosen?.id ?? ""], newCircle: "Met in Lisbon" });
+    const [named] = await t.db.select().from(circles).where(and(eq(circles.userId, user.id), eq(circles.name, "Met in Lisbon")));
+    for (const circle of [chosen, named]) {
+      const members = await t.db.select({ n: count() }).from(contactCircles).where(eq(contactCircles.circleId, circle?.id ?? ""));
+      expect(members[0]?.n).toBe(counts.create);
+    }
     const names = await t.db.select({ name: circles.name }).from(circles).where(eq(circles.userId, user.id));
     expect(names.length).toBeGreaterThan(1);
   });

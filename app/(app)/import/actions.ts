@@ -7,6 +7,7 @@ import { commitImport, processImport, setImportMapping } from "@/db/queries/impo
 import { authedAction } from "@/lib/actions/authed-action";
 import { fail, ok } from "@/lib/actions/result";
 import { columnMappingSchema } from "@/lib/import/mapped-csv";
+import { circleNameSchema } from "@/lib/validations/circle";
 
 const NOT_FOUND = "Import not found.";
 
@@ -20,9 +21,13 @@ const saveMapping = authedAction(
 );
 
 const commit = authedAction(
-  z.object({ importId: z.uuid(), circleIds: z.array(z.uuid()).max(100) }),
-  async ({ importId, circleIds }, { userId, db }) => {
-    const result = await commitImport(db, { userId, importId, circleIds });
+  z.object({
+    importId: z.uuid(),
+    circleIds: z.array(z.uuid()).max(100),
+    newCircle: z.union([z.literal(""), circleNameSchema]).optional(),
+  }),
+  async ({ importId, circleIds, newCircle }, { userId, db }) => {
+    const result = await commitImport(db, { userId, importId, circleIds, newCircle: newCircle || undefined });
     if (result.ok) return ok(result);
     return fail(result.reason === "not_found" ? NOT_FOUND : "This import was already confirmed.");
   },
