@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, shot } from "./fixtures";
+import { expectAccessible, fromOwnAddress, shot } from "./fixtures";
 
 test("a person signs in through the outbox, saves settings and signs out", async ({ page }) => {
   const email = `ada-${Date.now()}@example.com`;
+  await fromOwnAddress(page);
 
   const landing = await page.goto("/");
   const csp = landing?.headers()["content-security-policy"] ?? "";
@@ -76,6 +77,7 @@ test("a person signs in through the outbox, saves settings and signs out", async
 
 test("a used sign-in link cannot sign in again", async ({ page, context }) => {
   const email = `grace-${Date.now()}@example.com`;
+  await fromOwnAddress(page);
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
