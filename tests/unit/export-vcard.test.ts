@@ -1,23 +1,11 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeUrl } from "@/lib/domain/url";
 import { type ExportableContact, escapeText, foldLine, toVCard, toVCards } from "@/lib/export/vcard";
 import { normalizeEmail, normalizeLinkedInUrl } from "@/lib/import/csv";
-import { decodeFile } from "@/lib/import/decode";
 import type { ImportedContact } from "@/lib/import/types";
 import { parseVCards } from "@/lib/import/vcard";
-
-// Rows are renumbered when rejected cards are not exported.
-function withoutRow(contact: ImportedContact): Omit<ImportedContact, "row"> {
-  const { row, ...rest } = contact;
-  expect(row).toBeGreaterThan(0);
-  return rest;
-}
-
-function fixture(name: string): string {
-  return decodeFile(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url)));
-}
+import { fixture, withoutRow } from "../helpers/import";
 
 function exportable(values: Partial<ExportableContact> & Pick<ExportableContact, "name">): ExportableContact {
   return {

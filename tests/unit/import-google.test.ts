@@ -1,31 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { toCsv } from "@/lib/import/csv";
-import { decodeFile } from "@/lib/import/decode";
 import { GOOGLE_NOT_RECOGNISED_ERROR, parseGoogleCsv } from "@/lib/import/google";
-import type { ImportedContact } from "@/lib/import/types";
-
-function fixture(name: string): string {
-  return decodeFile(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url)));
-}
-
-function contact(values: Partial<ImportedContact> & Pick<ImportedContact, "row" | "name">): ImportedContact {
-  return {
-    company: null,
-    role: null,
-    location: null,
-    notes: null,
-    emails: [],
-    phones: [],
-    links: [],
-    linkedinUrl: null,
-    birthday: null,
-    connectedOn: null,
-    labels: [],
-    extra: {},
-    ...values,
-  };
-}
+import { contact, fixture } from "../helpers/import";
 
 // A current-format file with only the given columns.
 function current(rows: Record<string, string>[]): string {

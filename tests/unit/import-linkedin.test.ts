@@ -1,35 +1,13 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeFile } from "@/lib/import/decode";
 import { LINKEDIN_NO_HEADER_ERROR, parseLinkedInCsv } from "@/lib/import/linkedin";
 import type { ImportedContact } from "@/lib/import/types";
+import { contact as parsedContact, fixture, fixtureBytes } from "../helpers/import";
 
-function fixtureBytes(name: string): Buffer {
-  return readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
-}
-
-function fixture(name: string): string {
-  return decodeFile(fixtureBytes(name));
-}
-
-// A contact as LinkedIn gives it: what is not set here is empty.
+// A contact as LinkedIn gives it: the profile is also its one link.
 function contact(values: Partial<ImportedContact> & Pick<ImportedContact, "row" | "name">): ImportedContact {
-  return {
-    company: null,
-    role: null,
-    location: null,
-    notes: null,
-    emails: [],
-    phones: [],
-    links: values.linkedinUrl ? [{ value: values.linkedinUrl, label: "LinkedIn" }] : [],
-    linkedinUrl: null,
-    birthday: null,
-    connectedOn: null,
-    labels: [],
-    extra: {},
-    ...values,
-  };
+  return parsedContact({ links: values.linkedinUrl ? [{ value: values.linkedinUrl, label: "LinkedIn" }] : [], ...values });
 }
 
 describe("parseLinkedInCsv", () => {

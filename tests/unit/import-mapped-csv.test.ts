@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_CELL_LENGTH, toCsv } from "@/lib/import/csv";
@@ -11,29 +10,7 @@ import {
   readCsvHeader,
   suggestMapping,
 } from "@/lib/import/mapped-csv";
-import type { ImportedContact } from "@/lib/import/types";
-
-function fixture(name: string): string {
-  return decodeFile(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url)));
-}
-
-function contact(values: Partial<ImportedContact> & Pick<ImportedContact, "row" | "name">): ImportedContact {
-  return {
-    company: null,
-    role: null,
-    location: null,
-    notes: null,
-    emails: [],
-    phones: [],
-    links: [],
-    linkedinUrl: null,
-    birthday: null,
-    connectedOn: null,
-    labels: [],
-    extra: {},
-    ...values,
-  };
-}
+import { contact, fixture } from "../helpers/import";
 
 describe("readCsvHeader", () => {
   it("gives the titles and the first five rows", () => {

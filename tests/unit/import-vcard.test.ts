@@ -1,39 +1,9 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toVCards } from "@/lib/export/vcard";
-import { decodeFile } from "@/lib/import/decode";
 import type { ImportedContact, ParseResult } from "@/lib/import/types";
 import { GROUP_CARD, NO_NAME, VCARD_NO_CARDS_ERROR, parseVCards } from "@/lib/import/vcard";
-
-// Rows are renumbered when rejected cards are not exported.
-function withoutRow(contact: ImportedContact): Omit<ImportedContact, "row"> {
-  const { row, ...rest } = contact;
-  expect(row).toBeGreaterThan(0);
-  return rest;
-}
-
-function fixture(name: string): string {
-  return decodeFile(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url)));
-}
-
-function contact(values: Partial<ImportedContact> & Pick<ImportedContact, "row" | "name">): ImportedContact {
-  return {
-    company: null,
-    role: null,
-    location: null,
-    notes: null,
-    emails: [],
-    phones: [],
-    links: [],
-    linkedinUrl: null,
-    birthday: null,
-    connectedOn: null,
-    labels: [],
-    extra: {},
-    ...values,
-  };
-}
+import { contact, fixture, withoutRow } from "../helpers/import";
 
 function card(...lines: string[]): string {
   return ["BEGIN:VCARD", "VERSION:3.0", ...lines, "END:VCARD", ""].join("\r\n");

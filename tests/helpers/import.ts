@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { expect } from "vitest";
+import { decodeFile } from "@/lib/import/decode";
+import type { ImportedContact } from "@/lib/import/types";
+
+// Shared by the import and export parser tests.
+
+/** A file of tests/fixtures/import, as bytes. */
+export function fixtureBytes(name: string): Buffer {
+  return readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
+}
+
+/** A file of tests/fixtures/import, decoded as the upload route decodes it. */
+export function fixture(name: string): string {
+  return decodeFile(fixtureBytes(name));
+}
+
+/** A parsed contact: what is not given is empty. */
+export function contact(values: Partial<ImportedContact> & Pick<ImportedContact, "row" | "name">): ImportedContact {
+  return {
+    company: null,
+    role: null,
+    location: null,
+    notes: null,
+    emails: [],
+    phones: [],
+    links: [],
+    linkedinUrl: null,
+    birthday: null,
+    connectedOn: null,
+    labels: [],
+    extra: {},
+    ...values,
+  };
+}
+
+/** A contact without its row number, which changes when rejected rows are not exported. */
+export function withoutRow(parsed: ImportedContact): Omit<ImportedContact, "row"> {
+  const { row, ...rest } = parsed;
+  expect(row).toBeGreaterThan(0);
+  return rest;
+}
