@@ -36,13 +36,33 @@ const WRITE_CHUNK = 2_500;
 
 export type ImportRow = typeof imports.$inferSelect;
 
+// Imports are kept for their report: unconfirmed ones for a week, confirmed
+// ones for a month. Each new import clears the user's older ones, so no
+// job is needed to do it, on one server or many.
+const KEEP_UNCONFIRMED_DAYS = 7;
+const KEEP_DONE_DAYS = 30;
+
 export async function createImport(
   db: Db,
-  params: { userId: string; source: ImportSource; fileName: string; fileSize: number; content: string },
+  params: { userId: string; source: ImportSource; fileName: string; fileSize: number; content: string; now?: Date },
 ): Promise<{ id: string; status: ImportRow["status"] }> {
+  const { now = new Date(), ...values } = params;
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  await db
+    .delete(imports)
+    .where(
+      and(
+        eq(imports.userId, params.userId),
+        sql`${imports.status} <> 'committing'`,
+        or(
+          lt(imports.createdAt, daysAgo(KEEP_DONE_DAYS)),
+          and(sql`${imports.status} <> 'done'`, lt(imports.createdAt, daysAgo(KEEP_UNCONFIRMED_DAYS))),
+        ),
+      ),
+    );
   const [row] = await db
     .insert(imports)
-    .values({ ...params, status: params.source === "csv" ? "mapping" : "parsing" })
+    .values({ ...values, status: values.source === "csv" ? "mapping" : "parsing" })
     .returning({ id: imports.id, status: imports.status });
   if (!row) throw new Error("createImport: no row returned");
   return row;
@@ -136,7 +156,7 @@ export async function processImport(db: Db, params: { importId: string; now?: Da
   try {
     const parsed = parseImportFile(job.source, job.content ?? "", (job.mapping as ColumnMapping | null) ?? null);
     if (parsed.errors.length > 0 && parsed.rows === 0) {
-      await db.update(imports).set({ status: "failed", errors: parsed.errors, leaseUntil: null }).where(owns);
+      await db.update(imports).set({ status: "failed", errors: parsed.errors, leaseUntil: null, content: null }).where(owns);
       return;
     }
     await db.update(imports).set({ totalRows: parsed.rows }).where(owns);
@@ -164,13 +184,14 @@ export async function processImport(db: Db, params: { importId: string; now?: Da
     for (const row of rows) counts[row.action] += 1;
     await db
       .update(imports)
-      .set({ status: "ready", counts, errors: parsed.errors, leaseUntil: null, processedRows: rows.length })
+      // The plan holds all the file had: the file itself is no longer needed.
+      .set({ status: "ready", counts, errors: parsed.errors, leaseUntil: null, processedRows: rows.length, content: null })
       .where(owns);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await db
       .update(imports)
-      .set({ status: "failed", errors: [`Kith could not read this file: ${message}`], leaseUntil: null })
+      .set({ status: "failed", errors: [`Kith could not read this file: ${message}`], leaseUntil: null, content: null })
       .where(owns);
   }
 }
@@ -504,7 +525,7 @@ export async function commitImport(
 
     await tx
       .update(imports)
-      .set({ status: "done", committedAt: now, content: null, newRoles: roles.length })
+      .set({ status: "done", committedAt: now, newRoles: roles.length })
       .where(and(eq(imports.id, importId), eq(imports.userId, userId)));
     const counts = job.counts ?? { create: 0, merge: 0, skip: 0, reject: 0 };
     return {

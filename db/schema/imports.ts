@@ -26,7 +26,7 @@ export const imports = pgTable(
     source: text("source").$type<ImportSource>().notNull(),
     fileName: text("file_name").notNull(),
     fileSize: integer("file_size").notNull(),
-    // The decoded file, kept until the import is committed.
+    // The decoded file, kept until it is read (the plan then holds it all).
     content: text("content"),
     // Column index → field, for a CSV of no known shape.
     mapping: jsonb("mapping").$type<Record<string, string>>(),

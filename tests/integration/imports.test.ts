@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   commitImport,
@@ -18,6 +18,7 @@ import {
   contactLinks,
   contactPhones,
   contacts,
+  imports,
   successes,
 } from "@/db/schema";
 import { decodeFile } from "@/lib/import/decode";
@@ -226,6 +227,28 @@ describe("importing a LinkedIn export", () => {
     }
     const names = await t.db.select({ name: circles.name }).from(circles).where(eq(circles.userId, user.id));
     expect(names.length).toBeGreaterThan(1);
+  });
+});
+
+describe("keeping imports", () => {
+  it("drops the file once read, and a user's old imports when they start a new one", async () => {
+    const user = await createUser(t.db);
+    const other = await createUser(t.db);
+    const text = linkedinCsv(PEOPLE);
+    const make = async (userId: string) =>
+      (await createImport(t.db, { userId, source: "linkedin", fileName: "c.csv", fileSize: text.length, content: text })).id;
+    const [stale, done, month, recent, theirs] = [await make(user.id), await make(user.id), await make(user.id), await make(user.id), await make(other.id)];
+    await processImport(t.db, { importId: recent });
+    const [read] = await t.db.select({ content: imports.content }).from(imports).where(eq(imports.id, recent));
+    expect(read?.content).toBeNull();
+    const ago = (days: number) => new Date(Date.now() - days * 86_400_000);
+    await t.db.update(imports).set({ createdAt: ago(8) }).where(inArray(imports.id, [stale, theirs]));
+    await t.db.update(imports).set({ createdAt: ago(8), status: "done" }).where(eq(imports.id, done));
+    await t.db.update(imports).set({ createdAt: ago(31), status: "done" }).where(eq(imports.id, month));
+
+    await make(user.id);
+    const left = await t.db.select({ id: imports.id }).from(imports).where(inArray(imports.id, [stale, done, month, recent, theirs]));
+    expect(left.map((row) => row.id).sort()).toEqual([done, recent, theirs].sort());
   });
 });
 
