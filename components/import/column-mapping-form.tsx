@@ -17,8 +17,10 @@ export function ColumnMappingForm(props: {
   suggested: ColumnMapping;
 }) {
   const router = useRouter();
-  const [mapping, setMapping] = useState<Record<string, ImportField | "ignore">>(() =>
-    Object.fromEntries(props.header.map((_, index) => [String(index), props.suggested[String(index)] ?? "ignore"])),
+  // "keep": no Kith field, kept with the contact as an extra field (a
+  // column absent from the mapping); "ignore": not imported at all.
+  const [mapping, setMapping] = useState<Record<string, ImportField | "ignore" | "keep">>(() =>
+    Object.fromEntries(props.header.map((_, index) => [String(index), props.suggested[String(index)] ?? "keep"])),
   );
   const [errors, setErrors] = useState<{ form?: string; fields: Record<string, string | undefined> }>({ fields: {} });
   const [isSaving, setIsSaving] = useState(false);
@@ -26,7 +28,10 @@ export function ColumnMappingForm(props: {
   async function save(event: React.FormEvent) {
     event.preventDefault();
     setIsSaving(true);
-    const result = await saveImportMappingAction({ importId: props.importId, mapping });
+    const chosen = Object.fromEntries(
+      Object.entries(mapping).flatMap(([column, field]) => (field === "keep" ? [] : [[column, field] as const])),
+    );
+    const result = await saveImportMappingAction({ importId: props.importId, mapping: chosen });
     setIsSaving(false);
     if (result.ok) {
       router.refresh();
@@ -35,8 +40,11 @@ export function ColumnMappingForm(props: {
     const fields = Object.fromEntries(
       Object.entries(result.fieldErrors ?? {}).map(([key, messages]) => [key.replace(/^mapping\./, ""), messages?.[0]]),
     );
-    setErrors({ form: result.formError, fields });
-    toast.error(result.formError ?? "Check the columns.");
+    // A problem with the mapping as a whole ("choose the name column") comes
+    // under "mapping"; one with a column under "mapping.<index>".
+    const general = result.fieldErrors?.mapping?.[0] ?? result.formError;
+    setErrors({ form: general, fields });
+    toast.error(general ?? "Check the columns.");
   }
 
   return (
@@ -81,9 +89,10 @@ export function ColumnMappingForm(props: {
                       aria-invalid={Boolean(error) || undefined}
                       aria-describedby={error ? `${selectId}-error` : undefined}
                       onChange={(event) =>
-                        setMapping({ ...mapping, [key]: event.target.value as ImportField | "ignore" })
+                        setMapping({ ...mapping, [key]: event.target.value as ImportField | "ignore" | "keep" })
                       }
                     >
+                      <option value="keep">Keep as an extra field</option>
                       <option value="ignore">Don’t import</option>
                       {IMPORT_FIELDS.map((field) => (
                         <option key={field} value={field}>

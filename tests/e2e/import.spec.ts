@@ -70,3 +70,39 @@ test("a LinkedIn export is previewed, imported, and a re-import spots a new job 
   await expect(congratulate).toContainText("Priya Raman");
   await expect(congratulate).toContainText("Now Director of Engineering at Adyen (was Engineering Manager at Stripe)");
 });
+
+test("any other CSV is read with the columns the user chooses", async ({ page }) => {
+  await signIn(page, "import-csv");
+  const csv = [
+    "Full name,Work e-mail,Employer,Notes,Ignore me",
+    "Grace Hopper,grace@navy.example,US Navy,Met at the COBOL summit,x",
+    '"Lovelace, Ada",ada@engines.example,Analytical Engines,"Loves maths, poetry",y',
+    "",
+  ].join("\n");
+  await page.goto("/import");
+  await page.getByLabel("Choose a file to import").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(page.getByRole("heading", { name: "What does each column hold?" })).toBeVisible();
+  await expect(page.getByLabel("Full name")).toHaveValue("name");
+  await expect(page.getByLabel("Work e-mail")).toHaveValue("email");
+  await expect(page.getByLabel("Employer")).toHaveValue("company");
+  await expect(page.getByLabel("Ignore me")).toHaveValue("keep");
+  await page.getByLabel("Ignore me").selectOption("ignore");
+  await expectAccessible(page);
+  await shot(page, "32-import-mapping");
+
+  // Without a name column the file cannot be read: the form says so.
+  await page.getByLabel("Full name").selectOption("keep");
+  await page.getByRole("button", { name: "Read the file with these columns" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Choose the column with the name" })).toBeVisible();
+  await page.getByLabel("Full name").selectOption("name");
+  await page.getByRole("button", { name: "Read the file with these columns" }).click();
+
+  await expect(page.getByRole("heading", { name: "Preview: nothing has changed yet" })).toBeVisible();
+  await expect(page.getByTestId("count-create")).toHaveText("2");
+  await page.getByLabel("And to a new circle (optional)").fill("COBOL summit");
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible();
+  await page.goto("/contacts");
+  await expect(page.getByRole("link", { name: "Lovelace, Ada", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Grace Hopper", exact: true })).toBeVisible();
+});

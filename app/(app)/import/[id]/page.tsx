@@ -67,7 +67,8 @@ export default async function ImportJobPage({ params, searchParams }: PageProps<
         {header}
         <h2 className="mb-2 text-lg font-semibold">What does each column hold?</h2>
         <p className="mb-4 text-sm text-muted-foreground">
-          Kith guessed from the column titles. Columns you don’t import are still kept with each contact.
+          Kith guessed from the column titles. A column with no Kith field is kept with each contact as an extra
+          field (and exported again), unless you choose not to import it.
         </p>
         <ColumnMappingForm importId={id} header={columns} sample={sample} suggested={suggestMapping(columns)} />
       </>
