@@ -160,6 +160,26 @@ export async function refreshStoredHealth(
     );
 }
 
+// Whether the user's stored health was last rescored before their today.
+function staleHealth(now: Date): SQL<boolean> {
+  const zone = sql`coalesce(${users.timeZone}, 'UTC')`;
+  return sql<boolean>`(${users.healthRefreshedAt} is null
+    or (${users.healthRefreshedAt} at time zone ${zone})::date < (${now.toISOString()}::timestamptz at time zone ${zone})::date)`;
+}
+
+// The scheduler's share of the day's rescoring (lib/health/daily.ts): up to
+// `limit` users whose day has begun since their health was last rescored,
+// those who have waited longest first. Only users who have contacts.
+export async function listUsersWithStaleHealth(db: Db, params: { now: Date; limit: number }): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(staleHealth(params.now), sql`exists (select 1 from ${contacts} where ${contacts.userId} = ${users.id})`))
+    .orderBy(sql`${users.healthRefreshedAt} asc nulls first`)
+    .limit(params.limit);
+  return rows.map((row) => row.id);
+}
+
 // Health decays with time, not only with touches: the first read of a day
 // (in the user's time zone) recomputes every contact's stored health, and
 // any read scores contacts that have none yet (new or unarchived). One
@@ -168,9 +188,7 @@ export async function refreshStoredHealth(
 // day's work, while the others wait for it and then find it done.
 export async function ensureFreshHealth(db: Db, params: { userId: string; now: Date }): Promise<void> {
   const { userId, now } = params;
-  const zone = sql`coalesce(${users.timeZone}, 'UTC')`;
-  const isStale = sql<boolean>`(${users.healthRefreshedAt} is null
-    or (${users.healthRefreshedAt} at time zone ${zone})::date < (${now.toISOString()}::timestamptz at time zone ${zone})::date)`;
+  const isStale = staleHealth(now);
   const unscored = and(eq(contacts.userId, userId), isNull(contacts.archivedAt), isNull(contacts.healthScore));
   const [state] = await db
     .select({

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   contactHealthById,
@@ -11,6 +11,7 @@ import { setContactArchived } from "@/db/queries/contacts-write";
 import { insertTouch } from "@/db/queries/touches-write";
 import { contacts, users } from "@/db/schema";
 import type { ValueDirection } from "@/lib/domain/enums";
+import { refreshDailyHealth } from "@/lib/health/daily";
 import { HEALTH_BANDS } from "@/lib/health/model";
 import { createContact, createUser } from "../factories";
 import { createTestDb, type TestDb } from "../helpers/test-db";
@@ -293,5 +294,40 @@ describe("ensureFreshHealth", () => {
     expect(nextDay.get(me.archived)).toEqual(cleared);
     expect(await refreshedAt(me.userId)).toEqual(tomorrow);
     expect(await stored(them.userId)).toEqual(theirs);
+  });
+});
+
+describe("refreshDailyHealth, run by the scheduler", () => {
+  it("rescores the users whose own day has begun, once, however many runners, and leaves the rest", async () => {
+    // At NOW, 16 June has begun in Auckland but not in UTC. Both were rescored an hour ago.
+    const auckland = await book("Pacific/Auckland");
+    const utc = await book(null);
+    const hourAgo = at(NOW, -HOUR);
+    for (const { userId } of [auckland, utc]) await ensureFreshHealth(t.db, { userId, now: hourAgo });
+    const [akl, u] = [auckland.live[0] ?? "", utc.live[0] ?? ""];
+    await spoil(akl);
+    await spoil(u);
+    // Every other user of this file is made fresh, so the counts below are ours.
+    await t.db.update(users).set({ healthRefreshedAt: NOW });
+    await t.db.update(users).set({ healthRefreshedAt: hourAgo }).where(inArray(users.id, [auckland.userId, utc.userId]));
+
+    const runs = await Promise.all([refreshDailyHealth(t.db, { now: NOW }), refreshDailyHealth(t.db, { now: NOW })]);
+    expect(runs.reduce((sum, run) => sum + run.users, 0)).toBeGreaterThanOrEqual(1);
+    expect(pick(await stored(auckland.userId), auckland.live)).toEqual(
+      pick(await modelAt(auckland.userId, NOW), auckland.live),
+    );
+    expect(await refreshedAt(auckland.userId)).toEqual(NOW);
+    expect((await stored(utc.userId)).get(u)?.score).toBe(101);
+    expect(await refreshedAt(utc.userId)).toEqual(hourAgo);
+    expect(await refreshDailyHealth(t.db, { now: NOW })).toEqual({ users: 0 });
+
+    // A user with no contacts has nothing to rescore and is never listed.
+    const empty = await createUser(t.db, { timeZone: "UTC" });
+    expect(await refreshDailyHealth(t.db, { now: NOW })).toEqual({ users: 0 });
+    expect(await refreshedAt(empty.id)).toBeNull();
+
+    // Bounded per run: the rest waits for the next tick.
+    const tomorrow = at(NOW, DAY);
+    expect(await refreshDailyHealth(t.db, { now: tomorrow, maxUsers: 1 })).toEqual({ users: 1 });
   });
 });

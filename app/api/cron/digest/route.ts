@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { getDb } from "@/db/client";
 import { runScheduledDigests } from "@/lib/digest/scheduler";
+import { refreshDailyHealth } from "@/lib/health/daily";
 import { env } from "@/lib/env";
 
 // For serverless hosting, where no process lives between requests: a cron
@@ -20,6 +21,9 @@ export async function GET(request: Request): Promise<Response> {
   if (!isAuthorized(request.headers.get("authorization"), secret)) {
     return new Response("Unauthorized", { status: 401 });
   }
-  const summary = await runScheduledDigests(await getDb());
-  return Response.json(summary);
+  const db = await getDb();
+  const summary = await runScheduledDigests(db);
+  // The day's health rescoring rides along (lib/health/daily.ts).
+  const health = await refreshDailyHealth(db);
+  return Response.json({ ...summary, healthRescored: health.users });
 }
