@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commitImport } from "@/db/queries/import-commit";
 import {
-  commitImport,
   createImport,
   getImport,
   listImportRows,

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { z } from "zod";
-import { commitImport, processImport, setImportMapping } from "@/db/queries/imports";
+import { commitImport } from "@/db/queries/import-commit";
+import { processImport, setImportMapping } from "@/db/queries/imports";
 import { authedAction } from "@/lib/actions/authed-action";
 import { fail, ok } from "@/lib/actions/result";
 import { columnMappingSchema } from "@/lib/import/mapped-csv";
