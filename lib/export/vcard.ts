@@ -12,7 +12,8 @@
 //   which one is right.
 
 import type { ImportedContact, ImportedValue } from "@/lib/import/types";
-import { componentsOf, locationOf, nameAgrees, parseVCardLine, splitPersonName, type VCardProperty } from "@/lib/import/vcard";
+import { locationOf, nameAgrees, splitPersonName } from "@/lib/import/vcard";
+import { componentsOf, parseVCardLine, type VCardProperty } from "@/lib/import/vcard-lines";
 
 export type ExportableContact = Pick<
   ImportedContact,
