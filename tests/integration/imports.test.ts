@@ -261,6 +261,9 @@ describe("a CSV of any other shape", () => {
     await processImport(t.db, { importId: created.id });
     expect((await getImport(t.db, { userId: user.id, importId: created.id }))?.status).toBe("mapping");
     const mapping = suggestMapping(["Full name", "E-mail", "Organisation", "Tags"]);
+    const stranger = await createUser(t.db);
+    expect(await setImportMapping(t.db, { userId: stranger.id, importId: created.id, mapping })).toBe(false);
+    expect((await getImport(t.db, { userId: user.id, importId: created.id }))?.status).toBe("mapping");
     expect(await setImportMapping(t.db, { userId: user.id, importId: created.id, mapping })).toBe(true);
     await processImport(t.db, { importId: created.id });
     expect(await getImport(t.db, { userId: user.id, importId: created.id })).toMatchObject({ status: "ready", counts: { create: 1 } });
