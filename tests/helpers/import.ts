@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { decodeFile } from "@/lib/import/decode";
-import type { ImportedContact } from "@/lib/import/types";
+import type { ImportedContact, ParseResult } from "@/lib/import/types";
 
 // Shared by the import and export parser tests.
 
@@ -39,4 +39,22 @@ export function withoutRow(parsed: ImportedContact): Omit<ImportedContact, "row"
   const { row, ...rest } = parsed;
   expect(row).toBeGreaterThan(0);
   return rest;
+}
+
+/** A vCard 3.0 card of the given lines, CRLF-ended. */
+export function card(...lines: string[]): string {
+  return ["BEGIN:VCARD", "VERSION:3.0", ...lines, "END:VCARD", ""].join("\r\n");
+}
+
+/** The vCard lines a parsed contact kept in extra. */
+export function keptLines(contact: ImportedContact | undefined): string[] {
+  const lines = contact?.extra.vcard;
+  return Array.isArray(lines) ? lines : [];
+}
+
+/** Every card of a vCard parse is a contact or a rejection, numbered 1 to rows. */
+export function expectAccounted(result: ParseResult) {
+  expect(result.contacts.length + result.rejected.length).toBe(result.rows);
+  const rows = [...result.contacts.map((c) => c.row), ...result.rejected.map((r) => r.row)].sort((a, b) => a - b);
+  expect(rows).toEqual(Array.from({ length: result.rows }, (_, i) => i + 1));
 }

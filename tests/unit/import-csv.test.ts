@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -12,20 +11,11 @@ import {
   parseDateParts,
   parseDay,
   splitMultiValue,
-  toCsv,
 } from "@/lib/import/csv";
 import { FILE_SIZE_LIMIT_BYTES, decodeFile, decodeWindows1252, fileTooLargeMessage } from "@/lib/import/decode";
-import { detectSource } from "@/lib/import/detect";
-import { parseGoogleCsv } from "@/lib/import/google";
-import { parseLinkedInCsv } from "@/lib/import/linkedin";
-import { parseMappedCsv, suggestMapping } from "@/lib/import/mapped-csv";
-import type { ParseResult } from "@/lib/import/types";
 
-function fixture(name: string): string {
-  return decodeFile(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url)));
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Reading: bytes to text, text to rows, cells to values. Writing (toCsv) is in
+// import-csv-write.test.ts; detectSource and every parser on any input in import-detect.test.ts.
 
 describe("decodeFile", () => {
   it("reads UTF-8 and drops its byte order mark", () => {
@@ -288,149 +278,5 @@ describe("dates", () => {
     expect(guessSlashOrder(["03/04/1985", "17/04/1990", ""])).toBe("dmy");
     expect(guessSlashOrder(["03/04/1985", "04/17/1990"])).toBe("mdy");
     expect(guessSlashOrder(["03/04/1985"])).toBe("mdy");
-  });
-});
-
-describe("toCsv", () => {
-  it("writes RFC 4180 with CRLF, quoting only where needed", () => {
-    expect(
-      toCsv(
-        ["Name", "Company", "Notes"],
-        [
-          ["Zoë Müller", "Siemens, Berlin", 'Said "hi"\nthen left'],
-          ["José", null, ""],
-        ],
-      ),
-    ).toBe('Name,Company,Notes\r\nZoë Müller,"Siemens, Berlin","Said ""hi""\nthen left"\r\nJosé,,\r\n');
-  });
-
-  it("neutralises cells a spreadsheet would run as a formula", () => {
-    expect(toCsv(["=cmd"], [['=HYPERLINK("http://evil","x")'], ["@SUM(1)"], ["+1 555 0100"], ["-2"], ["\tx"], ["\rx"], ["a=b"]])).toBe(
-      [`'=cmd`, `"'=HYPERLINK(""http://evil"",""x"")"`, "'@SUM(1)", "'+1 555 0100", "'-2", "'\tx", `"'\rx"`, "a=b", ""].join("\r\n"),
-    );
-  });
-
-  const specials = [",", '"', "\n", "\r", "\r\n", " ", "'", "=", "+", "-", "@", "\t", CSV_BOM, ":::", "a", "Z", "é", "李", "😀"];
-  const cell = fc.oneof(
-    fc.string({ unit: fc.constantFrom(...specials), maxLength: 12 }),
-    fc.string({ unit: "grapheme", maxLength: 12 }),
-  );
-  const table = fc
-    .integer({ min: 1, max: 5 })
-    .chain((width) =>
-      fc.tuple(
-        fc.array(cell, { minLength: width, maxLength: width }),
-        fc.array(fc.array(fc.option(cell, { nil: null }), { minLength: width, maxLength: width }), { maxLength: 8 }),
-      ),
-    );
-
-  it("reads back exactly what it wrote, formula cells with their apostrophe", () => {
-    fc.assert(
-      fc.property(table, fc.boolean(), ([header, rows], withBom) => {
-        const written = (withBom ? CSV_BOM : "") + toCsv(header, rows);
-        const expected = [header, ...rows]
-          .map((row) => row.map((value) => (value === null ? "" : FORMULA_START.test(value) ? `'${value}` : value)))
-          // Rows of blank cells are skipped when reading: they are not people.
-          .filter((row) => row.join("").trim() !== "");
-        expect(parseCsvRows(written)).toEqual(expected);
-      }),
-      { numRuns: 1000 },
-    );
-  });
-});
-
-describe("detectSource", () => {
-  it("recognises each export", () => {
-    expect(detectSource("Connections.csv", fixture("linkedin-current.csv"))).toBe("linkedin");
-    expect(detectSource("Connections.csv", fixture("linkedin-legacy.csv"))).toBe("linkedin");
-    expect(detectSource("contacts.csv", fixture("google-current.csv"))).toBe("google");
-    expect(detectSource("google.csv", fixture("google-legacy.csv"))).toBe("google");
-    expect(detectSource("people.csv", fixture("generic.csv"))).toBe("csv");
-  });
-
-  it("recognises vCards by their first line or their name", () => {
-    expect(detectSource("contacts.txt", `${CSV_BOM}\r\n  begin:vcard\r\nVERSION:3.0\r\nEND:VCARD\r\n`)).toBe("vcard");
-    expect(detectSource("Zoë Müller.VCF", "")).toBe("vcard");
-    expect(detectSource("contacts.csv", "Name,BEGIN:VCARD\n")).toBe("csv");
-  });
-
-  it("tells LinkedIn from Google and from a CSV that only has names", () => {
-    expect(detectSource("x.csv", "First Name,Last Name,Position\nZoë,Müller,PM\n")).toBe("linkedin");
-    expect(detectSource("x.csv", "First Name,Last Name,Labels,Organization Name\nZoë,Müller,,\n")).toBe("google");
-    expect(detectSource("x.csv", "Name,Group Membership\n")).toBe("google");
-    expect(detectSource("x.csv", "First Name,Last Name\nZoë,Müller\n")).toBe("csv");
-    expect(detectSource("x.csv", "")).toBe("csv");
-  });
-});
-
-// Text made of the pieces the parsers react to, to reach their corners more
-// often than uniformly random text does.
-const csvPieces = fc.constantFrom(
-  ",",
-  '"',
-  '""',
-  "\n",
-  "\r\n",
-  "\r",
-  " ::: ",
-  "* myContacts",
-  "First Name",
-  "Last Name",
-  "Given Name",
-  "E-mail 1 - Value",
-  "E-mail 1 - Label",
-  "Website 1 - Value",
-  "Labels",
-  "Birthday",
-  "Connected On",
-  "URL",
-  "Zoë",
-  "ada@example.com",
-  "linkedin.com/in/ada",
-  "javascript:alert(1)",
-  "=SUM(1)",
-  "1/8/18, 6:14 PM",
-  "--04-17",
-  "__proto__",
-  "constructor",
-  CSV_BOM,
-);
-const messyCsv = fc.array(fc.oneof(csvPieces, fc.string({ maxLength: 4 })), { maxLength: 60 }).map((parts) => parts.join(""));
-const anyText = fc.oneof(fc.string({ unit: "binary", maxLength: 300 }), messyCsv);
-
-function expectAccountedFor(result: ParseResult): void {
-  const rows = [...result.contacts.map((c) => c.row), ...result.rejected.map((r) => r.row)].sort((a, b) => a - b);
-  expect(rows).toEqual(Array.from({ length: result.rows }, (_, index) => index + 1));
-  if (result.errors.length > 0) expect(result.rows).toBe(0);
-  for (const contact of result.contacts) {
-    expect(contact.name.trim()).not.toBe("");
-    for (const link of contact.links) expect(link.value).toMatch(/^https?:\/\//);
-  }
-}
-
-describe("every parser", () => {
-  it("never throws and accounts for every row", () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        expectAccountedFor(parseLinkedInCsv(text));
-        expectAccountedFor(parseGoogleCsv(text));
-        const header = parseCsvRows(text, { delimiter: "auto", preview: 1 })[0] ?? [];
-        expectAccountedFor(parseMappedCsv(text, { ...suggestMapping(header), "0": "name" }));
-        detectSource("file.csv", text);
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it("never throws on decoded random bytes", () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
-        const text = decodeFile(bytes);
-        expectAccountedFor(parseLinkedInCsv(text));
-        expectAccountedFor(parseGoogleCsv(text));
-        expectAccountedFor(parseMappedCsv(text, { "0": "name", "1": "email" }));
-      }),
-      { numRuns: 300 },
-    );
   });
 });
