@@ -3,7 +3,7 @@ import { tzOffset } from "@date-fns/tz";
 // When the weekly digest is due, and which period (ISO week) it is for.
 // db/queries/digest-ledger.ts says the same in SQL for the runner; these pure
 // functions are what the rule means, what the CLI prints, and what the tests
-// prove (tests/unit/digest-period.test.ts).
+// prove (tests/unit/digest-period*.test.ts).
 //
 // The rule: a user's digest for period P is due when their wall clock, in
 // the time zone currently in their settings, shows a time in ISO week P at

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   getCirclesTouched,
   getNetworkHealth,
@@ -17,8 +17,9 @@ import { insertTouch, type NewTouch } from "@/db/queries/touches-write";
 import { contactCircles } from "@/db/schema";
 import { DASHBOARD, loadDashboard } from "@/lib/dashboard/load";
 import { occurredAtFromDate } from "@/lib/touches/dates";
-import { createBusyUser, createCircle, createContact, createEvent, createUser } from "../factories";
-import { createTestDb, type TestDb } from "../helpers/test-db";
+import { createCircle, createContact, createEvent, createUser } from "../factories";
+import { type BusyUser, expectNoneOf, setUpTestDbWithBusyUser } from "../helpers/busy-user-db";
+import type { TestDb } from "../helpers/test-db";
 
 // A Wednesday afternoon: this week began on Monday 23 November.
 const NOW = new Date("2026-11-25T15:00:00Z");
@@ -29,13 +30,9 @@ const CREATED = new Date("2026-01-01T00:00:00Z");
 let t: TestDb;
 // Another user with value touches every week (some this week), overdue
 // contacts, circles, events and successes is in the database for every test.
-let busy: Awaited<ReturnType<typeof createBusyUser>>;
-beforeAll(async () => {
-  t = await createTestDb();
-  busy = await createBusyUser(t.db, NOW);
-});
-afterAll(async () => {
-  await t?.close();
+let busy: BusyUser;
+setUpTestDbWithBusyUser(NOW, (setup) => {
+  ({ t, busy } = setup);
 });
 
 const given = { valueKind: "advice", valueDirection: "given" } as const;
@@ -58,8 +55,7 @@ async function userWithTouches(touches: [string, Partial<NewTouch>?][], timeZone
 }
 
 function expectNoneOfTheirs(shown: unknown) {
-  const text = JSON.stringify(shown);
-  for (const id of busy.ids) expect(text).not.toContain(id);
+  expectNoneOf(busy, shown);
 }
 
 describe("weekOf", () => {

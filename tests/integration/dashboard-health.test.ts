@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listContacts } from "@/db/queries/contacts";
 import {
   getCirclesTouched,
@@ -13,12 +13,12 @@ import type { ValueDirection } from "@/lib/domain/enums";
 import { contactHealth } from "@/lib/health/model";
 import { occurredAtFromDate } from "@/lib/touches/dates";
 import {
-  createBusyUser,
   createCircle,
   createContact,
   createUser,
 } from "../factories";
-import { createTestDb, type TestDb } from "../helpers/test-db";
+import { type BusyUser, expectNoneOf, setUpTestDbWithBusyUser } from "../helpers/busy-user-db";
+import type { TestDb } from "../helpers/test-db";
 
 // A Wednesday afternoon; in Auckland (UTC+13) it is already Thursday 26 November.
 const NOW = new Date("2026-11-25T15:00:00Z");
@@ -27,13 +27,9 @@ const CREATED = new Date("2026-01-01T00:00:00Z");
 let t: TestDb;
 // Another user with overdue contacts, value touches, circles, events and
 // successes is in the database for every test; none of it may show.
-let busy: Awaited<ReturnType<typeof createBusyUser>>;
-beforeAll(async () => {
-  t = await createTestDb();
-  busy = await createBusyUser(t.db, NOW);
-});
-afterAll(async () => {
-  await t?.close();
+let busy: BusyUser;
+setUpTestDbWithBusyUser(NOW, (setup) => {
+  ({ t, busy } = setup);
 });
 
 async function touch(
@@ -58,8 +54,7 @@ async function touch(
 }
 
 function expectNoneOfTheirs(shown: unknown) {
-  const text = JSON.stringify(shown);
-  for (const id of busy.ids) expect(text).not.toContain(id);
+  expectNoneOf(busy, shown);
 }
 
 describe("getNetworkHealth", () => {
