@@ -48,6 +48,17 @@ const envSchema = z
         message: "is required in production (generate one with `openssl rand -base64 32`)",
       });
     }
+    // Without a provider every email, sign-in links included, would sit in
+    // the outbox table: a server for many people must send real email, and
+    // only a deliberate single-person install keeps the outbox.
+    if (value.NODE_ENV === "production" && !value.RESEND_API_KEY && value.KITH_OUTBOX !== true) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["RESEND_API_KEY"],
+        message:
+          "is required in production, so sign-in links reach people's inboxes; for a single-person install on your own machine set KITH_OUTBOX=true instead",
+      });
+    }
     if (value.RESEND_API_KEY && !value.EMAIL_FROM) {
       ctx.addIssue({
         code: "custom",

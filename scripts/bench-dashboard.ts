@@ -183,6 +183,7 @@ async function measurePages(databaseUrl: string, handle: DbHandle, userId: strin
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
       KITH_BENCH_PAGES: "true",
+      KITH_OUTBOX: "true",
     },
   });
   try {

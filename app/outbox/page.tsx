@@ -2,13 +2,18 @@ import { formatDistanceToNow } from "date-fns";
 import { Inbox } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { listOutboxMessages } from "@/db/queries/outbox";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 export default async function OutboxPage() {
+  // The layout's check is not enough: a client-side navigation renders
+  // the page without re-running its layout.
+  if (!env().isOutboxReadable) notFound();
   const messages = await listOutboxMessages(await getDb(), { limit: 50 });
   return (
     <div className="space-y-6">

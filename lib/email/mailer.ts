@@ -106,7 +106,15 @@ export function resendMailer(options: {
   };
 }
 
-export function outboxMailer(db: Db, options: { from: string; log?: (line: string) => void }): Mailer {
+export function outboxMailer(
+  db: Db,
+  options: {
+    from: string;
+    log?: (line: string) => void;
+    /** Print each email's text too: handy on a laptop, never in production, where it holds sign-in links. */
+    logsText?: boolean;
+  },
+): Mailer {
   const log = options.log ?? ((line: string) => console.info(line));
   return {
     from: options.from,
@@ -116,7 +124,7 @@ export function outboxMailer(db: Db, options: { from: string; log?: (line: strin
         .values({ from: options.from, ...mail, headers: mail.headers ?? {} })
         .returning({ id: outboxMessages.id });
       if (!row) throw new MailError("outbox", "The outbox did not store the email");
-      log(`[outbox] to ${mail.to}: ${mail.subject}\n${mail.text}`);
+      log(`[outbox] to ${mail.to}: ${mail.subject}${options.logsText ? `\n${mail.text}` : ""}`);
       return { id: row.id, via: "outbox" };
     },
     async sendBatch(mails) {
@@ -133,8 +141,8 @@ export function outboxMailer(db: Db, options: { from: string; log?: (line: strin
 
 // Real email when RESEND_API_KEY is set; otherwise the local outbox.
 export function defaultMailer(db: Db): Mailer {
-  const { RESEND_API_KEY, RESEND_BASE_URL, emailFrom } = env();
+  const { RESEND_API_KEY, RESEND_BASE_URL, emailFrom, NODE_ENV } = env();
   return RESEND_API_KEY
     ? resendMailer({ apiKey: RESEND_API_KEY, baseUrl: RESEND_BASE_URL, from: emailFrom })
-    : outboxMailer(db, { from: emailFrom });
+    : outboxMailer(db, { from: emailFrom, logsText: NODE_ENV !== "production" });
 }

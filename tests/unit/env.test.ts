@@ -2,6 +2,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 
+const resend = { RESEND_API_KEY: "re_123", EMAIL_FROM: "Kith <hi@kith.example>" };
+
 describe("parseEnv", () => {
   it("runs with zero configuration in development", () => {
     const env = parseEnv({});
@@ -17,8 +19,18 @@ describe("parseEnv", () => {
 
   it("requires AUTH_SECRET in production", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET: is required in production/);
-    const env = parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) });
+    const env = parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), ...resend });
     expect(env.isOutboxReadable).toBe(false);
+  });
+
+  it("refuses to run in production without an email provider, unless the outbox is chosen", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) })).toThrow(
+      /RESEND_API_KEY: is required in production.*KITH_OUTBOX=true/,
+    );
+    expect(() => parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), KITH_OUTBOX: "false" })).toThrow(
+      /RESEND_API_KEY/,
+    );
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), ...resend }).RESEND_API_KEY).toBe("re_123");
   });
 
   it("shows the outbox in production only when asked", () => {

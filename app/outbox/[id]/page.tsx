@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getOutboxMessage } from "@/db/queries/outbox";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Outbox message" };
 
@@ -25,6 +26,9 @@ function linkified(text: string) {
 }
 
 export default async function OutboxMessagePage({ params }: PageProps<"/outbox/[id]">) {
+  // The layout's check is not enough: a client-side navigation renders
+  // the page without re-running its layout.
+  if (!env().isOutboxReadable) notFound();
   const { id } = await params;
   if (!UUID.test(id)) notFound();
   const message = await getOutboxMessage(await getDb(), { id });
