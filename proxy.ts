@@ -29,6 +29,14 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+// Two years, the preload list's floor. Browsers ignore the header on plain
+// http, so a spoofed X-Forwarded-Proto cannot turn it on for anyone.
+const HSTS = "max-age=63072000; includeSubDomains";
+
+function isHttps(request: NextRequest): boolean {
+  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}
+
 // Redirects visitors without a session cookie to sign-in and sets the CSP.
 // It is not the authorization boundary: pages, actions and queries check the
 // session themselves.
@@ -47,6 +55,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (isHttps(request)) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 
