@@ -5,6 +5,7 @@ import type { ContactSort } from "@/db/queries/contacts";
 import { CONTACT_TIERS } from "@/lib/domain/enums";
 import { HEALTH_BANDS } from "@/lib/health/model";
 import { circleNameSchema } from "./circle";
+import { pageParamSchema } from "./paging";
 
 export const CADENCE_MAX_DAYS = 3650;
 export const MAX_ROWS_PER_KIND = 20;
@@ -282,7 +283,7 @@ export const contactListQuerySchema = z.object({
   band: z.preprocess(first, z.enum(HEALTH_BANDS).optional()).catch(undefined),
   overdue: flag,
   archived: flag,
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
+  page: pageParamSchema,
 });
 
 export type ContactListQuery = z.output<typeof contactListQuerySchema>;

@@ -9,17 +9,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { listEvents } from "@/db/queries/events";
 import { currentUserId } from "@/lib/auth";
+import { pageNumber } from "@/lib/validations/paging";
 
 export const metadata: Metadata = { title: "Events" };
 
 const PAGE_SIZE = 20;
-// Far beyond any real list; keeps a typed-in ?page=1e30 from reaching SQL.
-const MAX_PAGE = 100_000;
-
-function pageNumber(value: string | string[] | undefined): number {
-  const page = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1;
-}
 
 export default async function EventsPage({ searchParams }: PageProps<"/events">) {
   const userId = await currentUserId();

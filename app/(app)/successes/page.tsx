@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { countWaitingSuccesses, listWaitingSuccesses } from "@/db/queries/successes";
 import { currentUserId } from "@/lib/auth";
+import { pageNumber } from "@/lib/validations/paging";
 
 export const metadata: Metadata = { title: "Successes" };
 
@@ -23,7 +24,7 @@ export default async function SuccessesPage({ searchParams }: { searchParams: Pr
   const userId = await currentUserId();
   if (!userId) notFound();
   const { page: pageParam } = await searchParams;
-  const page = Math.max(1, Number.parseInt(typeof pageParam === "string" ? pageParam : "1", 10) || 1);
+  const page = pageNumber(pageParam);
   const db = await getDb();
   const [waiting, total] = await Promise.all([
     listWaitingSuccesses(db, { userId, limit: PAGE_SIZE, page }),

@@ -16,6 +16,7 @@ import { currentUserId } from "@/lib/auth";
 import { readCsvHeader, suggestMapping } from "@/lib/import/mapped-csv";
 import { IMPORT_SOURCE_LABELS } from "@/lib/import/parse";
 import { ACTION_LABELS, describeChanges, describeRow } from "@/lib/import/report";
+import { pageParamSchema } from "@/lib/validations/paging";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -25,7 +26,7 @@ type Action = (typeof ACTIONS)[number];
 
 const querySchema = z.object({
   show: z.enum(ACTIONS).catch("create"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageParamSchema,
 });
 
 const ACTION_HELP: Record<Action, string> = {
