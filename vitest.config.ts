@@ -4,6 +4,9 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     setupFiles: ["./tests/setup.ts"],
+    // next-auth imports "next/server" without an extension, which Node's ESM
+    // resolver refuses; inlined, Vite resolves it as Next's own bundler does.
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,
