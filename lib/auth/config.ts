@@ -37,12 +37,12 @@ export function buildAuthConfig(deps: { db: Db; mailer: Mailer; secret: string; 
     ],
     callbacks: {
       redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
-      // Only what the app needs reaches the session object.
+      // What GET /api/auth/session answers, to any script on the page, and
+      // what auth() returns: only what the app reads. Never the session token
+      // (it is the httpOnly cookie's value).
       session: ({ session, user }) => ({
         expires: session.expires,
-        sessionToken: session.sessionToken,
-        userId: user.id,
-        user: { id: user.id, name: user.name ?? null, email: user.email, emailVerified: user.emailVerified },
+        user: { id: user.id, name: user.name ?? null, email: user.email },
       }),
     },
   };

@@ -50,6 +50,18 @@ function linkIn(text: string): URL {
   return new URL(match[0].replace(/[)\]>.,]+$/, ""));
 }
 
+async function signInLink(email: string, callbackUrl = "/settings"): Promise<URL> {
+  await requestLink(email, callbackUrl);
+  return linkIn((resend.requests.at(-1)?.body as { text: string }).text);
+}
+
+// The confirmation page's button submits the link's parameters to Auth.js's callback.
+function callbackOf(link: URL): URL {
+  const callback = new URL(`${ORIGIN}/api/auth/callback/email`);
+  link.searchParams.forEach((value, key) => callback.searchParams.set(key, value));
+  return callback;
+}
+
 describe("sign-in by email link", () => {
   it("sends the email through the Resend SDK with a link that signs in once", async () => {
     const email = uniqueEmail("ada");
@@ -114,6 +126,31 @@ describe("sign-in by email link", () => {
     link.searchParams.forEach((value, key) => callback.searchParams.set(key, value));
     const response = await Auth(new Request(callback), config);
     expect(new URL(response.headers.get("location") ?? "").origin).toBe(ORIGIN);
+  });
+
+  it("never redirects to another origin through a path that normalises to //host", async () => {
+    for (const callbackUrl of ["/.//evil.example", "/%2e//evil.example", "/..//evil.example", "/./\\evil.example"]) {
+      const link = await signInLink(uniqueEmail("trent"), callbackUrl);
+      const response = await Auth(new Request(callbackOf(link)), config);
+      expect(response.headers.get("location"), callbackUrl).toBe(`${ORIGIN}/dashboard`);
+    }
+  });
+
+  it("answers GET /api/auth/session with what the app reads, never the session token", async () => {
+    const email = uniqueEmail("eve");
+    const signedIn = await Auth(new Request(callbackOf(await signInLink(email))), config);
+    const cookie = cookiesOf(signedIn);
+    const token = cookie.match(/authjs\.session-token=([^;]+)/)?.[1];
+    expect(token).toBeTruthy();
+
+    const response = await Auth(new Request(`${ORIGIN}/api/auth/session`, { headers: { cookie } }), config);
+    const text = await response.text();
+    expect(text).not.toContain(token);
+    const [user] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    expect(JSON.parse(text)).toEqual({
+      expires: expect.any(String),
+      user: { id: user?.id, name: null, email },
+    });
   });
 
   it("reports a provider refusal instead of pretending the email went out", async () => {
