@@ -5,6 +5,7 @@ import { imports } from "@/db/schema";
 import { FILE_SIZE_LIMIT_BYTES } from "@/lib/import/decode";
 import { receiveImportUpload } from "@/lib/import/upload";
 import { createUser } from "../factories";
+import { streamedUpload } from "../helpers/streamed-upload";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 let t: TestDb;
@@ -74,5 +75,83 @@ describe("POST /api/imports", () => {
       expect(later).toEqual([]);
     }
     expect(await t.db.select().from(imports).where(eq(imports.userId, user.id))).toEqual([]);
+  });
+});
+
+const SMALL_LIMITS = { perHour: 20, maxBodyBytes: 64 * 1024 };
+
+async function sendWith(request: Request, userId: string, options: { limits?: typeof SMALL_LIMITS; now?: Date } = {}) {
+  const response = await receiveImportUpload(request, { userId, db: async () => t.db, later: () => undefined, ...options });
+  return { response, body: (await response.json()) as { id?: string; error?: string } };
+}
+
+const importsOf = async (userId: string) => t.db.select({ id: imports.id }).from(imports).where(eq(imports.userId, userId));
+
+describe("POST /api/imports counts the bytes that arrive", () => {
+  it("stops reading a chunked body without Content-Length soon after the limit: 413, nothing stored", async () => {
+    const user = await createUser(t.db);
+    // 16 MB offered in 16 KB chunks against a 64 KB limit.
+    const { request, stream } = streamedUpload("http://localhost/api/imports", { chunks: 1024, chunkBytes: 16 * 1024 });
+    expect(request.headers.get("content-length")).toBeNull();
+    const { response, body } = await sendWith(request, user.id, { limits: SMALL_LIMITS });
+    expect(response.status).toBe(413);
+    expect(body.error).toMatch(/up to 20 MB\. Split it into smaller files/);
+    expect(stream.cancelled).toBe(true);
+    expect(stream.pulled).toBeLessThanOrEqual(8);
+    expect(await importsOf(user.id)).toEqual([]);
+  });
+
+  it("refuses a body larger than its small declared Content-Length", async () => {
+    const user = await createUser(t.db);
+    const { request, stream } = streamedUpload("http://localhost/api/imports", {
+      chunks: 1024,
+      chunkBytes: 16 * 1024,
+      contentLength: "1000",
+    });
+    const { response } = await sendWith(request, user.id, { limits: SMALL_LIMITS });
+    expect(response.status).toBe(413);
+    expect(stream.cancelled).toBe(true);
+    expect(await importsOf(user.id)).toEqual([]);
+  });
+
+  it("refuses a declared Content-Length over the limit before reading", async () => {
+    const user = await createUser(t.db);
+    const { request, stream } = streamedUpload("http://localhost/api/imports", {
+      chunks: 1,
+      chunkBytes: 10,
+      contentLength: String(SMALL_LIMITS.maxBodyBytes + 1),
+    });
+    const { response } = await sendWith(request, user.id, { limits: SMALL_LIMITS });
+    expect(response.status).toBe(413);
+    expect(stream.pulled).toBeLessThanOrEqual(1);
+    expect(await importsOf(user.id)).toEqual([]);
+  });
+
+  it("still takes a streamed file under the limit", async () => {
+    const user = await createUser(t.db);
+    const { request } = streamedUpload("http://localhost/api/imports", { chunks: 2, chunkBytes: 1024 });
+    const { response } = await sendWith(request, user.id, { limits: SMALL_LIMITS });
+    expect(response.status).toBe(201);
+    expect(await importsOf(user.id)).toHaveLength(1);
+  });
+});
+
+describe("POST /api/imports per user per hour", () => {
+  it("refuses the 21st import within an hour with 429 and Retry-After, stores nothing; others and the next hour are unaffected", async () => {
+    const [user, other] = [await createUser(t.db), await createUser(t.db)];
+    const now = new Date("2026-11-20T10:00:00Z");
+    const csv = () => upload({ file: new File(["Who,Where\nAda,London\n"], "people.csv") });
+    for (let i = 0; i < 20; i++) expect((await sendWith(csv(), user.id, { now })).response.status).toBe(201);
+
+    const later = new Date(now.getTime() + 15 * 60 * 1000);
+    const { response, body } = await sendWith(csv(), user.id, { now: later });
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe(String(45 * 60));
+    expect(body.error).toBe("You have started 20 imports in the last hour, the most Kith takes. Try again in 45 minutes.");
+    expect(await importsOf(user.id)).toHaveLength(20);
+
+    expect((await sendWith(csv(), other.id, { now: later })).response.status).toBe(201);
+    const nextHour = new Date(now.getTime() + 60 * 60 * 1000 + 1000);
+    expect((await sendWith(csv(), user.id, { now: nextHour })).response.status).toBe(201);
   });
 });
