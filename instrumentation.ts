@@ -1,6 +1,9 @@
 // Runs once when a Next.js server starts (never during `next build`).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request is read: the sign-in limit needs the connection's address.
+  const { installSocketAddressHeader } = await import("@/lib/http/socket-address");
+  installSocketAddressHeader();
   const { env } = await import("@/lib/env");
   try {
     env();

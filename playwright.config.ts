@@ -46,6 +46,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       CRON_SECRET: "e2e-cron-secret-0123456789",
       KITH_DIGEST_INTERVAL_MINUTES: "0",
+      // The suite is the proxy: fromOwnAddress (fixtures.ts) appends each person's address.
+      KITH_TRUSTED_PROXY_HOPS: "1",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },

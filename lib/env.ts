@@ -39,6 +39,16 @@ const envSchema = z
     .pipe(z.string().regex(/^\d+$/, "must be a whole number of minutes").optional())
     .transform((value) => (value === undefined ? 5 : Number(value)))
     .pipe(z.number().max(1440, "must be at most 1440 (a day)")),
+  // How many proxies in front of Kith append to X-Forwarded-For; 0 trusts no
+  // header and uses the connection's own address (lib/http/client-address.ts).
+  KITH_TRUSTED_PROXY_HOPS: optionalString
+    .pipe(z.string().regex(/^\d+$/, "must be a whole number of proxies").optional())
+    .transform((value) => (value === undefined ? 0 : Number(value)))
+    .pipe(z.number().max(10, "must be at most 10")),
+  // Every sign-in email Kith sends in an hour, whoever asks (lib/auth/rate-limit.ts).
+  KITH_SIGN_IN_EMAILS_PER_HOUR: optionalString
+    .pipe(z.string().regex(/^[1-9]\d*$/, "must be a whole number of emails, at least 1").optional())
+    .transform((value) => (value === undefined ? 500 : Number(value))),
 })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === "production" && !value.AUTH_SECRET) {

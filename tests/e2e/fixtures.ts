@@ -8,8 +8,10 @@ export async function shot(page: Page, name: string) {
 }
 
 // Each person in the suite comes from an address of their own, as people
-// do: sign-in is rate limited per client address (X-Forwarded-For), and the
-// suite signs in more often than one person may.
+// do: sign-in is rate limited per client address, and the suite signs in
+// more often than one person may. The e2e server trusts one proxy hop
+// (KITH_TRUSTED_PROXY_HOPS=1 in playwright.config.ts), so this header plays
+// the part of that proxy; a real server trusts none by default.
 export async function fromOwnAddress(page: Page) {
   const octet = () => Math.floor(Math.random() * 254) + 1;
   await page.setExtraHTTPHeaders({ "x-forwarded-for": `10.${octet()}.${octet()}.${octet()}` });
