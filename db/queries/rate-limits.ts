@@ -1,6 +1,10 @@
-import { sql } from "drizzle-orm";
+import { and, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
+
+// The longest window a counter may use: pruning deletes windows opened
+// longer ago than this, whatever their key.
+export const RATE_LIMIT_MAX_WINDOW_SECONDS = 24 * 60 * 60;
 
 // Counts one hit in a fixed window, atomically: concurrent requests on any
 // number of web servers each see a distinct count.
@@ -8,6 +12,9 @@ export async function hitRateLimit(
   db: Db,
   params: { key: string; windowSeconds: number; now: Date },
 ): Promise<{ hits: number; windowStart: Date }> {
+  if (params.windowSeconds > RATE_LIMIT_MAX_WINDOW_SECONDS) {
+    throw new Error(`rate limit window of ${params.windowSeconds}s is longer than pruning keeps`);
+  }
   const windowOpenedBefore = new Date(params.now.getTime() - params.windowSeconds * 1000);
   const expired = sql`${rateLimits.windowStart} <= ${windowOpenedBefore.toISOString()}::timestamptz`;
   const [row] = await db
@@ -23,4 +30,17 @@ export async function hitRateLimit(
     .returning({ hits: rateLimits.hits, windowStart: rateLimits.windowStart });
   if (!row) throw new Error("rate limit upsert returned no row");
   return row;
+}
+
+// Deletes up to `limit` counters whose window opened before `openedBefore`;
+// returns how many. The outer condition is checked again on the row it
+// deletes, so a counter reset by a concurrent hit in between survives.
+export async function pruneRateLimits(db: Db, params: { openedBefore: Date; limit: number }): Promise<number> {
+  const isStale = lte(rateLimits.windowStart, params.openedBefore);
+  const batch = db.select({ key: rateLimits.key }).from(rateLimits).where(isStale).limit(params.limit);
+  const deleted = await db
+    .delete(rateLimits)
+    .where(and(isStale, sql`${rateLimits.key} in ${batch}`))
+    .returning({ key: rateLimits.key });
+  return deleted.length;
 }
