@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { refuseMalformedActionBody } from "@/lib/http/action-body";
 
 // /unsubscribe is opened from the weekly email, signed out; its token is the authority.
 const PUBLIC_PATHS = ["/", "/sign-in", "/outbox", "/unsubscribe"];
@@ -40,7 +41,9 @@ function isHttps(request: NextRequest): boolean {
 // Redirects visitors without a session cookie to sign-in and sets the CSP.
 // It is not the authorization boundary: pages, actions and queries check the
 // session themselves.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const malformedAction = await refuseMalformedActionBody(request);
+  if (malformedAction) return malformedAction;
   const { pathname, search } = request.nextUrl;
   if (!isPublic(pathname) && !hasSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.url);
