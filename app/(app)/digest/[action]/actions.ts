@@ -14,7 +14,8 @@ const log = authedAction(digestLogInputSchema, (input, ctx) => logTouchFromDiges
 const snooze = authedAction(digestSnoozeInputSchema, (input, ctx) => snoozeFromDigest(input, ctx));
 
 function field(formData: FormData, name: string): string {
-  const value = formData.get(name);
+  // A hand-made request can send any value in place of the form.
+  const value = formData instanceof FormData ? formData.get(name) : null;
   return typeof value === "string" ? value : "";
 }
 
