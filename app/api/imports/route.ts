@@ -1,6 +1,7 @@
 import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { currentUserId } from "@/lib/auth";
+import { crossSiteRefusal } from "@/lib/http/same-origin";
 import { receiveImportUpload } from "@/lib/import/upload";
 
 // Upload: a route handler, since HTTP (a multipart file) is the interface.
@@ -9,5 +10,8 @@ import { receiveImportUpload } from "@/lib/import/upload";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  return receiveImportUpload(request, { userId: await currentUserId(), db: getDb, later: after });
+  return (
+    crossSiteRefusal(request) ??
+    receiveImportUpload(request, { userId: await currentUserId(), db: getDb, later: after })
+  );
 }
