@@ -89,7 +89,7 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
-// Fixed-window counters keyed by what is limited ("sign-in:email:…").
+// Fixed-window counters keyed by what is limited ("sign-in:mailbox:…").
 export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
