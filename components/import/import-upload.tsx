@@ -4,7 +4,7 @@ import { UploadIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FILE_SIZE_LIMIT_BYTES, fileTooLargeMessage } from "@/lib/import/decode";
+import { FILE_SIZE_LIMIT_BYTES, fileTooLargeMessage, MAX_IMPORT_ROWS } from "@/lib/import/decode";
 
 type State = { phase: "idle" } | { phase: "uploading"; percent: number } | { phase: "error"; message: string };
 
@@ -68,7 +68,8 @@ export function ImportUpload() {
           Choose a file to import
         </label>
         <p className="text-sm text-muted-foreground">
-          LinkedIn Connections.csv, Google Contacts CSV, vCard (.vcf) or any CSV, up to 20 MB. Or drop it here.
+          LinkedIn Connections.csv, Google Contacts CSV, vCard (.vcf) or any CSV, up to{" "}
+          {FILE_SIZE_LIMIT_BYTES / 1024 / 1024} MB and {MAX_IMPORT_ROWS.toLocaleString("en-GB")} contacts. Or drop it here.
         </p>
         <input
           ref={input}

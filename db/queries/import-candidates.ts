@@ -3,8 +3,22 @@ import type { Db } from "@/db/client";
 import { circles, contactCircles, contactEmails, contactLinks, contactPhones, contacts } from "@/db/schema";
 import { normalizeLinkedInUrl } from "@/lib/import/csv";
 import { type ExistingContact, phoneKey } from "@/lib/import/plan";
+import { nextTurn } from "@/lib/import/steps";
 import type { ImportedContact } from "@/lib/import/types";
 import { textArray, uuidArray } from "./arrays";
+
+// Keys and ids are looked up a slice at a time: on the in-process PGlite a
+// statement holds up the web server's event loop for as long as it runs.
+const SLICE = 1_000;
+
+async function inSlices<T>(values: string[], query: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const found: T[] = [];
+  for (let start = 0; start < values.length; start += SLICE) {
+    await nextTurn();
+    found.push(...(await query(values.slice(start, start + SLICE))));
+  }
+  return found;
+}
 
 // The user's contacts that any parsed row could match, with what merging
 // needs to know about them. Archived contacts count: re-importing someone
@@ -20,16 +34,18 @@ export async function loadCandidates(
   const phones = new Set(params.contacts.flatMap((c) => c.phones.flatMap((p) => phoneKey(p.value) ?? [])));
 
   const [byEmail, byName, links, phoneRows] = await Promise.all([
-    emails.length
-      ? db
-          .select({ id: contactEmails.contactId })
-          .from(contactEmails)
-          .where(and(eq(contactEmails.userId, userId), sql`lower(${contactEmails.email}) = any(${textArray(emails)})`))
-      : [],
-    db
-      .select({ id: contacts.id })
-      .from(contacts)
-      .where(and(eq(contacts.userId, userId), sql`lower(${contacts.name}) = any(${textArray(names)})`)),
+    inSlices(emails, (slice) =>
+      db
+        .select({ id: contactEmails.contactId })
+        .from(contactEmails)
+        .where(and(eq(contactEmails.userId, userId), sql`lower(${contactEmails.email}) = any(${textArray(slice)})`)),
+    ),
+    inSlices(names, (slice) =>
+      db
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(and(eq(contacts.userId, userId), sql`lower(${contacts.name}) = any(${textArray(slice)})`)),
+    ),
     linkedin.size
       ? db
           .select({ id: contactLinks.contactId, url: contactLinks.url })
@@ -48,33 +64,46 @@ export async function loadCandidates(
   for (const row of phoneRows) if (phones.has(phoneKey(row.phone) ?? "")) ids.add(row.id);
   if (ids.size === 0) return [];
 
-  const list = uuidArray([...ids]);
   const [rows, emailRows, phoneList, linkRows, circleRows] = await Promise.all([
-    db
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.userId, userId), sql`${contacts.id} = any(${list})`)),
-    db
-      .select({ id: contactEmails.contactId, value: contactEmails.email })
-      .from(contactEmails)
-      .where(and(eq(contactEmails.userId, userId), sql`${contactEmails.contactId} = any(${list})`)),
-    db
-      .select({ id: contactPhones.contactId, value: contactPhones.phone })
-      .from(contactPhones)
-      .where(and(eq(contactPhones.userId, userId), sql`${contactPhones.contactId} = any(${list})`)),
-    db
-      .select({ id: contactLinks.contactId, value: contactLinks.url })
-      .from(contactLinks)
-      .where(and(eq(contactLinks.userId, userId), sql`${contactLinks.contactId} = any(${list})`)),
-    db
-      .select({ id: contactCircles.contactId, value: sql<string>`lower(${circles.name})` })
-      .from(contactCircles)
-      .innerJoin(circles, eq(circles.id, contactCircles.circleId))
-      .where(and(eq(contactCircles.userId, userId), sql`${contactCircles.contactId} = any(${list})`)),
+    inSlices([...ids], (slice) =>
+      db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.userId, userId), sql`${contacts.id} = any(${uuidArray(slice)})`)),
+    ),
+    inSlices([...ids], (slice) =>
+      db
+        .select({ id: contactEmails.contactId, value: contactEmails.email })
+        .from(contactEmails)
+        .where(and(eq(contactEmails.userId, userId), sql`${contactEmails.contactId} = any(${uuidArray(slice)})`)),
+    ),
+    inSlices([...ids], (slice) =>
+      db
+        .select({ id: contactPhones.contactId, value: contactPhones.phone })
+        .from(contactPhones)
+        .where(and(eq(contactPhones.userId, userId), sql`${contactPhones.contactId} = any(${uuidArray(slice)})`)),
+    ),
+    inSlices([...ids], (slice) =>
+      db
+        .select({ id: contactLinks.contactId, value: contactLinks.url })
+        .from(contactLinks)
+        .where(and(eq(contactLinks.userId, userId), sql`${contactLinks.contactId} = any(${uuidArray(slice)})`)),
+    ),
+    inSlices([...ids], (slice) =>
+      db
+        .select({ id: contactCircles.contactId, value: sql<string>`lower(${circles.name})` })
+        .from(contactCircles)
+        .innerJoin(circles, eq(circles.id, contactCircles.circleId))
+        .where(and(eq(contactCircles.userId, userId), sql`${contactCircles.contactId} = any(${uuidArray(slice)})`)),
+    ),
   ]);
   const group = (values: { id: string; value: string }[]) => {
     const map = new Map<string, string[]>();
-    for (const { id, value } of values) map.set(id, [...(map.get(id) ?? []), value]);
+    for (const { id, value } of values) {
+      const list = map.get(id);
+      if (list === undefined) map.set(id, [value]);
+      else list.push(value);
+    }
     return map;
   };
   const [emailsOf, phonesOf, linksOf, circlesOf] = [emailRows, phoneList, linkRows, circleRows].map(group);

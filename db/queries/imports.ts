@@ -3,9 +3,10 @@ import { and, asc, desc, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts, type ImportCounts, importRows, imports } from "@/db/schema";
 import type { ColumnMapping } from "@/lib/import/mapped-csv";
-import { parseImportFile } from "@/lib/import/parse";
-import { type PlannedRow, planImport } from "@/lib/import/plan";
-import type { ImportedContact, ImportSource } from "@/lib/import/types";
+import { parseImportSteps } from "@/lib/import/parse";
+import { type PlannedRow, planImportSteps } from "@/lib/import/plan";
+import { nextTurn, runStepsSliced, type Steps } from "@/lib/import/steps";
+import type { ImportedContact, ImportRejection, ImportSource } from "@/lib/import/types";
 import { loadCandidates } from "./import-candidates";
 
 // An import goes: created (mapping for a CSV of unknown shape, else
@@ -15,7 +16,11 @@ import { loadCandidates } from "./import-candidates";
 // number of servers can pick up an import whose worker died.
 
 const LEASE_MS = 2 * 60_000;
-const WRITE_CHUNK = 2_500;
+// Rows are written in batches of at most this many rows and characters of
+// JSON: one statement on the in-process PGlite holds up the event loop
+// for as long as it runs.
+const WRITE_CHUNK_ROWS = 250;
+const WRITE_CHUNK_CHARS = 250_000;
 
 export type ImportRow = typeof imports.$inferSelect;
 
@@ -121,6 +126,9 @@ export function needsWorker(row: { status: ImportRow["status"]; leaseUntil: Date
 
 // Reads the file, matches it against the user's contacts and writes the
 // plan, row by row, with progress. Does nothing unless it wins the claim.
+// It runs inside the web server (after the upload's response): reading and
+// planning pause every few milliseconds, so other requests are answered
+// meanwhile.
 export async function processImport(db: Db, params: { importId: string; now?: Date }): Promise<void> {
   const now = params.now ?? new Date();
   const [job] = await db
@@ -137,38 +145,32 @@ export async function processImport(db: Db, params: { importId: string; now?: Da
   if (!job) return;
   const owns = and(eq(imports.id, job.id), eq(imports.userId, job.userId), eq(imports.status, "parsing")) as SQL;
   try {
-    const parsed = parseImportFile(job.source, job.content ?? "", (job.mapping as ColumnMapping | null) ?? null);
+    const parsed = await runStepsSliced(
+      parseImportSteps(job.source, job.content ?? "", (job.mapping as ColumnMapping | null) ?? null),
+    );
     if (parsed.errors.length > 0 && parsed.rows === 0) {
       await db.update(imports).set({ status: "failed", errors: parsed.errors, leaseUntil: null, content: null }).where(owns);
       return;
     }
     await db.update(imports).set({ totalRows: parsed.rows }).where(owns);
     const existing = await loadCandidates(db, { userId: job.userId, contacts: parsed.contacts });
-    const planned = planImport({ source: job.source, contacts: parsed.contacts, existing });
-    const rows: (typeof importRows.$inferInsert)[] = [
-      ...planned.map((plan) => rowOf(job.id, plan)),
-      ...parsed.rejected.map((rejected) => ({
-        importId: job.id,
-        row: rejected.row,
-        action: "reject" as const,
-        reason: rejected.reason,
-      })),
-    ].sort((a, b) => a.row - b.row);
+    const planned = await runStepsSliced(planImportSteps({ source: job.source, contacts: parsed.contacts, existing }));
+    const batches = await runStepsSliced(batchSteps(job.id, planned, parsed.rejected));
 
     await db.delete(importRows).where(eq(importRows.importId, job.id));
-    for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
-      await insertImportRows(db, rows.slice(start, start + WRITE_CHUNK));
-      await db
-        .update(imports)
-        .set({ processedRows: Math.min(rows.length, start + WRITE_CHUNK) })
-        .where(owns);
+    let written = 0;
+    for (const batch of batches) {
+      await nextTurn();
+      await insertImportRows(db, batch.json);
+      written += batch.rows;
+      await db.update(imports).set({ processedRows: written }).where(owns);
     }
-    const counts: ImportCounts = { create: 0, merge: 0, skip: 0, reject: 0 };
-    for (const row of rows) counts[row.action] += 1;
+    const counts: ImportCounts = { create: 0, merge: 0, skip: 0, reject: parsed.rejected.length };
+    for (const row of planned) counts[row.action] += 1;
     await db
       .update(imports)
       // The plan holds all the file had: the file itself is no longer needed.
-      .set({ status: "ready", counts, errors: parsed.errors, leaseUntil: null, processedRows: rows.length, content: null })
+      .set({ status: "ready", counts, errors: parsed.errors, leaseUntil: null, processedRows: written, content: null })
       .where(owns);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -179,11 +181,30 @@ export async function processImport(db: Db, params: { importId: string; now?: Da
   }
 }
 
-// Thousands of rows as one JSON parameter: a multi-row VALUES list costs
-// ten parameters a row to bind, and was most of the preview's time.
-async function insertImportRows(db: Db, rows: (typeof importRows.$inferInsert)[]) {
-  const json = JSON.stringify(
-    rows.map((row) => ({
+type Batch = { rows: number; json: string };
+
+// The plan and the parser's rejections, in file order, as JSON arrays of
+// import_rows records to insert. Both lists are already in file order.
+function* batchSteps(importId: string, planned: PlannedRow[], rejected: ImportRejection[]): Steps<Batch[]> {
+  const batches: Batch[] = [];
+  let records: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    if (records.length === 0) return;
+    batches.push({ rows: records.length, json: `[${records.join(",")}]` });
+    records = [];
+    chars = 0;
+  };
+  let [p, r] = [0, 0];
+  while (p < planned.length || r < rejected.length) {
+    yield;
+    const plan = planned[p];
+    const rejection = rejected[r];
+    const takePlan = plan !== undefined && (rejection === undefined || plan.row < rejection.row);
+    const row = takePlan ? rowOf(importId, plan) : recordOfRejection(importId, rejection as ImportRejection);
+    if (takePlan) p += 1;
+    else r += 1;
+    const record = JSON.stringify({
       import_id: row.importId,
       row: row.row,
       action: row.action,
@@ -194,8 +215,25 @@ async function insertImportRows(db: Db, rows: (typeof importRows.$inferInsert)[]
       match_row: row.matchRow ?? null,
       changes: row.changes ?? null,
       reason: row.reason ?? null,
-    })),
-  );
+    });
+    if (records.length === WRITE_CHUNK_ROWS || (records.length > 0 && chars + record.length > WRITE_CHUNK_CHARS)) flush();
+    records.push(record);
+    chars += record.length;
+  }
+  flush();
+  return batches;
+}
+
+const recordOfRejection = (importId: string, rejection: ImportRejection): typeof importRows.$inferInsert => ({
+  importId,
+  row: rejection.row,
+  action: "reject",
+  reason: rejection.reason,
+});
+
+// Thousands of rows as one JSON parameter: a multi-row VALUES list costs
+// ten parameters a row to bind, and was most of the preview's time.
+async function insertImportRows(db: Db, json: string) {
   await db.execute(sql`
     insert into ${importRows} (import_id, row, action, contact, new_contact_id, match_contact_id, match_reason,
       match_row, changes, reason)

@@ -20,11 +20,14 @@ import {
   headerKey,
   normalizeEmail,
   normalizeLinkedInUrl,
-  parseCsvRows,
   parseDateParts,
   splitMultiValue,
+  splitTrimmed,
   type ExtraFields,
+  csvRows,
 } from "./csv";
+import { MAX_IMPORT_ROWS, tooManyRowsMessage } from "./decode";
+import { runSteps, type Steps } from "./steps";
 
 export const GOOGLE_NOT_RECOGNISED_ERROR =
   "This doesn't look like a Google Contacts export: no E-mail 1 - Value, First Name or Given Name column.";
@@ -54,23 +57,33 @@ type Layout = {
 };
 
 export function parseGoogleCsv(text: string): ParseResult {
-  const table = parseCsvRows(text);
-  const header = table[0] ?? [];
-  const layout = readLayout(header);
-  const keys = new Set(header.map(headerKey));
-  if (!keys.has("e-mail 1 - value") && !keys.has("first name") && !keys.has("given name")) {
-    return { source: "google", rows: 0, contacts: [], rejected: [], errors: [GOOGLE_NOT_RECOGNISED_ERROR] };
-  }
+  return runSteps(googleCsvSteps(text));
+}
 
+export function* googleCsvSteps(text: string): Steps<ParseResult> {
+  const failed = (error: string): ParseResult => ({ source: "google", rows: 0, contacts: [], rejected: [], errors: [error] });
+  let layout: Layout | null = null;
   const result: ParseResult = { source: "google", rows: 0, contacts: [], rejected: [], errors: [] };
-  for (let index = 1; index < table.length; index++) {
+  for (const cells of csvRows(text)) {
+    yield;
+    if (layout === null) {
+      const keys = new Set(cells.map(headerKey));
+      if (!keys.has("e-mail 1 - value") && !keys.has("first name") && !keys.has("given name")) {
+        return failed(GOOGLE_NOT_RECOGNISED_ERROR);
+      }
+      layout = readLayout(cells);
+      continue;
+    }
+    if (result.rows === MAX_IMPORT_ROWS) return failed(tooManyRowsMessage());
     result.rows += 1;
-    const contact = readRow(result.rows, table[index] ?? [], layout);
+    const contact = readRow(result.rows, cells, layout);
     if ("reason" in contact) result.rejected.push(contact);
     else result.contacts.push(contact);
   }
-  return result;
+  return layout === null ? failed(GOOGLE_NOT_RECOGNISED_ERROR) : result;
 }
+
+const mapNullable = <T, U>(value: T | null, map: (value: T) => U): U | null => (value === null ? null : map(value));
 
 const SLOT = /^(e-mail|phone|website) (\d+) - (label|type|value)$/;
 
@@ -181,7 +194,7 @@ function readRow(row: number, cells: string[], layout: Layout): ImportedContact 
   const city = take(layout.city);
   const location =
     city === null
-      ? (take(layout.address)?.replace(/\s*\n\s*/g, ", ") ?? take(layout.location))
+      ? (mapNullable(take(layout.address), (address) => splitTrimmed(address, ["\n"]).join(", ")) ?? take(layout.location))
       : [city, take(layout.country)].filter((part) => part !== null).join(", ");
 
   const notes = take(layout.notes);

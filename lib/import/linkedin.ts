@@ -17,10 +17,12 @@ import {
   headerKey,
   normalizeEmail,
   normalizeLinkedInUrl,
-  parseCsvRows,
   parseDay,
   type ExtraFields,
+  csvRows,
 } from "./csv";
+import { MAX_IMPORT_ROWS, tooManyRowsMessage } from "./decode";
+import { runSteps, type Steps } from "./steps";
 
 export const LINKEDIN_NO_HEADER_ERROR =
   "This doesn't look like a LinkedIn Connections.csv: no row with First Name and Last Name.";
@@ -40,28 +42,37 @@ const COLUMNS = new Map<string, LinkedInColumn>([
 ]);
 
 export function parseLinkedInCsv(text: string): ParseResult {
-  const table = parseCsvRows(text);
-  const headerIndex = table.findIndex(isHeaderRow);
-  const header = table[headerIndex];
-  if (header === undefined) {
-    return { source: "linkedin", rows: 0, contacts: [], rejected: [], errors: [LINKEDIN_NO_HEADER_ERROR] };
-  }
+  return runSteps(linkedInCsvSteps(text));
+}
 
-  // The first column with each title wins; a repeated one goes to extra.
+export function* linkedInCsvSteps(text: string): Steps<ParseResult> {
+  const failed = (error: string): ParseResult => ({ source: "linkedin", rows: 0, contacts: [], rejected: [], errors: [error] });
+  let header: string[] | null = null;
+  let linesBefore = 0;
   const columns = new Map<LinkedInColumn, number>();
-  header.forEach((title, index) => {
-    const column = COLUMNS.get(headerKey(title));
-    if (column !== undefined && !columns.has(column)) columns.set(column, index);
-  });
-
   const result: ParseResult = { source: "linkedin", rows: 0, contacts: [], rejected: [], errors: [] };
-  for (let index = headerIndex + 1; index < table.length; index++) {
+  for (const cells of csvRows(text)) {
+    yield;
+    if (header === null) {
+      if (isHeaderRow(cells)) {
+        header = cells;
+        // The first column with each title wins; a repeated one goes to extra.
+        header.forEach((title, index) => {
+          const column = COLUMNS.get(headerKey(title));
+          if (column !== undefined && !columns.has(column)) columns.set(column, index);
+        });
+      } else if (++linesBefore > MAX_IMPORT_ROWS) {
+        break;
+      }
+      continue;
+    }
+    if (result.rows === MAX_IMPORT_ROWS) return failed(tooManyRowsMessage());
     result.rows += 1;
-    const contact = readRow(result.rows, table[index] ?? [], header, columns);
+    const contact = readRow(result.rows, cells, header, columns);
     if ("reason" in contact) result.rejected.push(contact);
     else result.contacts.push(contact);
   }
-  return result;
+  return header === null ? failed(LINKEDIN_NO_HEADER_ERROR) : result;
 }
 
 function isHeaderRow(cells: string[]): boolean {

@@ -20,9 +20,13 @@ import {
   parseCsvRows,
   parseDateParts,
   parseDay,
+  splitTrimmed,
   type ExtraFields,
   type SlashOrder,
+  csvRows,
 } from "./csv";
+import { MAX_IMPORT_ROWS, tooManyRowsMessage } from "./decode";
+import { runSteps, type Steps } from "./steps";
 
 export const IMPORT_FIELDS = [
   "name",
@@ -153,15 +157,22 @@ type Layout = {
 };
 
 export function parseMappedCsv(text: string, mapping: ColumnMapping): ParseResult {
+  return runSteps(mappedCsvSteps(text, mapping));
+}
+
+export function* mappedCsvSteps(text: string, mapping: ColumnMapping): Steps<ParseResult> {
+  const failed = (errors: string[]): ParseResult => ({ source: "csv", rows: 0, contacts: [], rejected: [], errors });
   const checked = columnMappingSchema.safeParse(mapping);
-  if (!checked.success) {
-    return { source: "csv", rows: 0, contacts: [], rejected: [], errors: checked.error.issues.map((issue) => issue.message) };
+  if (!checked.success) return failed(checked.error.issues.map((issue) => issue.message));
+  let header: string[] | undefined;
+  const data: string[][] = [];
+  for (const cells of csvRows(text, { delimiter: "auto" })) {
+    yield;
+    if (header === undefined) header = cells;
+    else if (data.length === MAX_IMPORT_ROWS) return failed([tooManyRowsMessage()]);
+    else data.push(cells);
   }
-  const table = parseCsvRows(text, { delimiter: "auto" });
-  const [header, ...data] = table;
-  if (header === undefined) {
-    return { source: "csv", rows: 0, contacts: [], rejected: [], errors: ["This file has no rows."] };
-  }
+  if (header === undefined) return failed(["This file has no rows."]);
 
   const fieldOf = new Map<number, ImportField | "ignore">();
   const columnsOf = new Map<ImportField, number[]>();
@@ -177,16 +188,17 @@ export function parseMappedCsv(text: string, mapping: ColumnMapping): ParseResul
   const layout: Layout = { header, fieldOf, columnsOf, slashOrders };
 
   const result: ParseResult = { source: "csv", rows: data.length, contacts: [], rejected: [], errors: [] };
-  data.forEach((cells, index) => {
+  for (const [index, cells] of data.entries()) {
+    yield;
     const contact = readRow(index + 1, cells, layout);
     if ("reason" in contact) result.rejected.push(contact);
     else result.contacts.push(contact);
-  });
+  }
   return result;
 }
 
-const LIST_SEPARATOR = /\s*(?:[,;]|:::)\s*/;
-const VALUE_SEPARATOR = /\s*(?:;|:::)\s*/;
+const LIST_SEPARATORS = [",", ";", ":::"];
+const VALUE_SEPARATORS = [";", ":::"];
 
 function readRow(row: number, cells: string[], layout: Layout): ImportedContact | ImportRejection {
   const { header, fieldOf, columnsOf } = layout;
@@ -207,13 +219,13 @@ function readRow(row: number, cells: string[], layout: Layout): ImportedContact 
   const name = first("name") ?? ([first("firstName"), first("lastName")].filter((part) => part !== null).join(" ") || null);
   if (name === null) return { row, reason: "No name" };
 
-  const emails = readList(read("email"), LIST_SEPARATOR, keep, (raw) => normalizeEmail(raw));
-  const phones = readList(read("phone"), VALUE_SEPARATOR, keep, (raw) => raw);
-  const websites = readList(read("website"), VALUE_SEPARATOR, keep, (raw) => normalizeLinkedInUrl(raw) ?? normalizeUrl(raw));
-  const profiles = readList(read("linkedin"), VALUE_SEPARATOR, keep, (raw) => normalizeLinkedInUrl(raw));
+  const emails = readList(read("email"), LIST_SEPARATORS, keep, (raw) => normalizeEmail(raw));
+  const phones = readList(read("phone"), VALUE_SEPARATORS, keep, (raw) => raw);
+  const websites = readList(read("website"), VALUE_SEPARATORS, keep, (raw) => normalizeLinkedInUrl(raw) ?? normalizeUrl(raw));
+  const profiles = readList(read("linkedin"), VALUE_SEPARATORS, keep, (raw) => normalizeLinkedInUrl(raw));
   const isProfile = (url: string) => normalizeLinkedInUrl(url) === url;
   const links = [...profiles, ...websites].map(({ value }) => ({ value, label: isProfile(value) ? "LinkedIn" : null }));
-  const uniqueLinks = links.filter((link, index) => links.findIndex((other) => other.value === link.value) === index);
+  const uniqueLinks = [...new Map(links.map((link) => [link.value, link])).values()];
 
   let birthday: ImportedContact["birthday"] = null;
   for (const [column, value] of read("birthday")) {
@@ -226,7 +238,7 @@ function readRow(row: number, cells: string[], layout: Layout): ImportedContact 
     if (connectedOn === null) keep(column, value);
   }
 
-  const labels = [...new Set(read("labels").flatMap(([, value]) => value.split(LIST_SEPARATOR).filter((label) => label !== "")))];
+  const labels = [...new Set(read("labels").flatMap(([, value]) => splitTrimmed(value, LIST_SEPARATORS)))];
   const notes = read("notes")
     .map(([, value]) => value)
     .join("\n\n");
@@ -253,13 +265,14 @@ function readRow(row: number, cells: string[], layout: Layout): ImportedContact 
 // in extra (the whole cell when none of it was usable). Duplicates go.
 function readList(
   cells: [number, string][],
-  separator: RegExp,
+  separators: readonly string[],
   keep: (column: number, value: string) => void,
   accept: (raw: string) => string | null,
 ): ImportedValue[] {
   const values: ImportedValue[] = [];
+  const seen = new Set<string>();
   for (const [column, cell] of cells) {
-    const parts = cell.split(separator).filter((part) => part !== "");
+    const parts = splitTrimmed(cell, separators);
     const accepted = parts.map(accept);
     if (accepted.every((value) => value === null)) {
       keep(column, cell);
@@ -267,7 +280,10 @@ function readList(
     }
     accepted.forEach((value, index) => {
       if (value === null) keep(column, parts[index] ?? "");
-      else if (!values.some((existing) => existing.value === value)) values.push({ value, label: null });
+      else if (!seen.has(value)) {
+        seen.add(value);
+        values.push({ value, label: null });
+      }
     });
   }
   return values;

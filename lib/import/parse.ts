@@ -1,8 +1,9 @@
-import { parseGoogleCsv } from "./google";
-import { parseLinkedInCsv } from "./linkedin";
-import { type ColumnMapping, parseMappedCsv } from "./mapped-csv";
+import { googleCsvSteps } from "./google";
+import { linkedInCsvSteps } from "./linkedin";
+import { type ColumnMapping, mappedCsvSteps } from "./mapped-csv";
+import { runSteps, type Steps } from "./steps";
 import type { ImportSource, ParseResult } from "./types";
-import { parseVCards } from "./vcard";
+import { vCardSteps } from "./vcard";
 
 export const IMPORT_SOURCE_LABELS: Record<ImportSource, string> = {
   linkedin: "LinkedIn connections",
@@ -14,16 +15,20 @@ export const IMPORT_SOURCE_LABELS: Record<ImportSource, string> = {
 // The decoded file, read by the parser for its source. A CSV of no known
 // shape needs its column mapping first.
 export function parseImportFile(source: ImportSource, text: string, mapping: ColumnMapping | null): ParseResult {
+  return runSteps(parseImportSteps(source, text, mapping));
+}
+
+export function* parseImportSteps(source: ImportSource, text: string, mapping: ColumnMapping | null): Steps<ParseResult> {
   switch (source) {
     case "linkedin":
-      return parseLinkedInCsv(text);
+      return yield* linkedInCsvSteps(text);
     case "google":
-      return parseGoogleCsv(text);
+      return yield* googleCsvSteps(text);
     case "vcard":
-      return parseVCards(text);
+      return yield* vCardSteps(text);
     case "csv":
       return mapping
-        ? parseMappedCsv(text, mapping)
+        ? yield* mappedCsvSteps(text, mapping)
         : { source, rows: 0, contacts: [], rejected: [], errors: ["Choose what each column holds first."] };
   }
 }

@@ -23,23 +23,24 @@ const CARD_BOUNDARY = /^(?:BEGIN|END):VCARD\s*$/i;
 const NAME_TOKEN = /^[A-Za-z0-9_-]+$/;
 // Bare vCard 2.1 parameters that are encodings, not types (`TEL;CELL;PREF:` are types).
 const BARE_ENCODINGS = new Set(["QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"]);
-// Calls `emit` with each logical line. Scans for line ends with indexOf
+// Each logical line, one at a time. Scans for line ends with indexOf
 // rather than splitting: a 20 MB file is hundreds of thousands of lines.
-export function unfold(text: string, emit: (line: string) => void): void {
+export function* unfoldedLines(text: string): Generator<string, void, void> {
   let pieces: string[] = [];
   let mode: "plain" | "qp" | "base64" = "plain";
   let softBreak = false;
   let nextLf = text.indexOf("\n");
   let nextCr = text.indexOf("\r");
   let start = 0;
-  const take = () => {
+  const take = (): string => {
     // A soft break with nothing after it (a blank line, the card's end) is dropped.
     const last = pieces.length - 1;
     let piece = pieces[last] ?? "";
     while (softBreak && piece.endsWith("=")) piece = piece.slice(0, -1);
     pieces[last] = piece;
-    emit(pieces.join(""));
+    const line = pieces.join("");
     pieces = [];
+    return line;
   };
   while (start <= text.length) {
     if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf("\n", start);
@@ -65,7 +66,7 @@ export function unfold(text: string, emit: (line: string) => void): void {
         pieces.push(line);
         continue;
       }
-      take();
+      yield take();
     }
     softBreak = false;
     // An indented line with nothing to continue (after a blank line) starts one.
@@ -75,7 +76,7 @@ export function unfold(text: string, emit: (line: string) => void): void {
     mode = encodingMode(first);
     softBreak = mode === "qp" && first.endsWith("=");
   }
-  if (pieces.length > 0) take();
+  if (pieces.length > 0) yield take();
 }
 
 function encodingMode(line: string): "plain" | "qp" | "base64" {

@@ -28,9 +28,11 @@ import {
   textOf,
   types,
   unescapeText,
-  unfold,
+  unfoldedLines,
   type VCardProperty,
 } from "./vcard-lines";
+import { MAX_IMPORT_ROWS, tooManyRowsMessage } from "./decode";
+import { runSteps, type Steps } from "./steps";
 
 export const VCARD_NO_CARDS_ERROR = "No contacts found: a vCard file lists each contact between BEGIN:VCARD and END:VCARD lines.";
 export const NO_NAME = "No name, email or organization";
@@ -45,6 +47,10 @@ const APPLE_LABEL = /^_\$!<(.*)>!\$_$/;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 export function parseVCards(text: string): ParseResult {
+  return runSteps(vCardSteps(text));
+}
+
+export function* vCardSteps(text: string): Steps<ParseResult> {
   const result: ParseResult = { source: "vcard", rows: 0, contacts: [], rejected: [], errors: [] };
   let card: VCardProperty[] | null = null;
   const finish = (props: VCardProperty[]) => {
@@ -53,12 +59,16 @@ export function parseVCards(text: string): ParseResult {
     if ("reason" in outcome) result.rejected.push(outcome);
     else result.contacts.push(outcome);
   };
-  unfold(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, (line) => {
+  for (const line of unfoldedLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) {
+    yield;
     const prop = parseVCardLine(line);
-    if (!prop) return;
+    if (!prop) continue;
     if (prop.name === "BEGIN") {
-      if (prop.value.trim().toUpperCase() !== "VCARD") return;
+      if (prop.value.trim().toUpperCase() !== "VCARD") continue;
       if (card) finish(card);
+      if (result.rows === MAX_IMPORT_ROWS) {
+        return { source: "vcard", rows: 0, contacts: [], rejected: [], errors: [tooManyRowsMessage()] };
+      }
       card = [];
     } else if (card && prop.name === "END") {
       finish(card);
@@ -66,7 +76,7 @@ export function parseVCards(text: string): ParseResult {
     } else if (card) {
       card.push(prop);
     }
-  });
+  }
   if (card) finish(card);
   if (result.rows === 0) result.errors.push(VCARD_NO_CARDS_ERROR);
   return result;
