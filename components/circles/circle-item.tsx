@@ -11,7 +11,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import type { CircleWithCount } from "@/db/queries/circles";
+import type { CircleWithCount } from "@/lib/domain/circles";
 import { type RenameCircleInput, renameCircleSchema } from "@/lib/validations/circle";
 
 function members(count: number): string {

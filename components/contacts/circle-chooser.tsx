@@ -6,7 +6,7 @@ import { useController, type UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { CircleRow } from "@/db/queries/circles";
+import type { CircleRow } from "@/lib/domain/circles";
 import { circleNameSchema } from "@/lib/validations/circle";
 import type { ContactFormInput, ContactFormValues } from "@/lib/validations/contact";
 

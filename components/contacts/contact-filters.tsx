@@ -7,10 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { SelectNative } from "@/components/ui/select-native";
-import type { CircleRow } from "@/db/queries/circles";
-import type { ContactSort } from "@/db/queries/contacts";
+import type { CircleRow } from "@/lib/domain/circles";
 import { BAND_LABELS, HEALTH_BANDS, type HealthBand } from "@/lib/health/model";
-import { CONTACT_SORT_LABELS, CONTACT_SORTS } from "@/lib/validations/contact";
+import { CONTACT_SORT_LABELS, CONTACT_SORTS, type ContactSort } from "@/lib/domain/enums";
 
 type ContactFiltersProps = {
   q: string;

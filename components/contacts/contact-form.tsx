@@ -14,8 +14,8 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { SelectNative } from "@/components/ui/select-native";
-import type { CircleRow } from "@/db/queries/circles";
-import type { LikelyDuplicate } from "@/db/queries/contacts";
+import type { CircleRow } from "@/lib/domain/circles";
+import type { LikelyDuplicate } from "@/lib/domain/contacts";
 import type { ActionResult } from "@/lib/actions/result";
 import { CONTACT_TIER_LABELS, CONTACT_TIERS } from "@/lib/domain/enums";
 import {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { HealthBadge } from "@/components/health/health-badge";
 import { LogTouchButton } from "@/components/touches/log-touch-button";
-import type { ContactListRow } from "@/db/queries/contacts";
+import type { ContactListRow } from "@/lib/domain/contacts";
 import { type DueTone, dueStatus, lastTouchLabel } from "@/lib/contacts/schedule-labels";
 import { cn } from "@/lib/utils";
 import { CircleBadges } from "./circle-badges";

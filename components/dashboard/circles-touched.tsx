@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CircleActivity } from "@/db/queries/dashboard";
+import type { CircleActivity } from "@/lib/domain/dashboard";
 import { lastTouchLabel } from "@/lib/contacts/schedule-labels";
 
 type CirclesTouchedProps = {

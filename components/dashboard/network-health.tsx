@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { NetworkHealth } from "@/db/queries/dashboard";
+import type { NetworkHealth } from "@/lib/domain/dashboard";
 import { BAND_LABELS, bandOf, HEALTH_BANDS, type HealthBand } from "@/lib/health/model";
 import { cn } from "@/lib/utils";
 

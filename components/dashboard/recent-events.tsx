@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { RecentEvent } from "@/db/queries/dashboard";
+import type { RecentEvent } from "@/lib/domain/dashboard";
 import { formatDay } from "@/lib/domain/dates";
 
 export function RecentEvents({ events }: { events: RecentEvent[] }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { HealthBadge } from "@/components/health/health-badge";
 import { LogTouchButton } from "@/components/touches/log-touch-button";
-import type { ReconnectContact } from "@/db/queries/dashboard";
+import type { ReconnectContact } from "@/lib/domain/dashboard";
 import { dueStatus, lastTouchLabel } from "@/lib/contacts/schedule-labels";
 import { explainHealth } from "@/lib/health/model";
 import { SnoozeButton } from "./snooze-button";

@@ -2,7 +2,7 @@
 
 import { format, parseISO } from "date-fns";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { ValueWeek } from "@/db/queries/dashboard";
+import type { ValueWeek } from "@/lib/domain/dashboard";
 
 const weekLabel = (week: string) => format(parseISO(week), "d MMM");
 

@@ -1,6 +1,6 @@
 import { format, parseISO } from "date-fns";
 import { FlameIcon } from "lucide-react";
-import type { ValueStreak, ValueWeek } from "@/db/queries/dashboard";
+import type { ValueStreak, ValueWeek } from "@/lib/domain/dashboard";
 import { ValueChart } from "./value-chart";
 
 const sum = (weeks: ValueWeek[], key: "given" | "received") => weeks.reduce((total, week) => total + week[key], 0);

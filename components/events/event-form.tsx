@@ -12,7 +12,7 @@ import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
-import type { EventDetails } from "@/db/queries/events";
+import type { EventDetails } from "@/lib/domain/events";
 import { EVENT_KIND_LABELS, EVENT_KINDS } from "@/lib/domain/enums";
 import { type EventInput, type EventValues, eventInputSchema } from "@/lib/validations/event";
 

@@ -1,6 +1,6 @@
 import { MapPinIcon, UsersIcon } from "lucide-react";
 import Link from "next/link";
-import type { EventListItem } from "@/db/queries/events";
+import type { EventListItem } from "@/lib/domain/events";
 import { EVENT_KIND_LABELS } from "@/lib/domain/enums";
 import { formatDay } from "@/lib/domain/dates";
 import { peopleCountLabel } from "@/lib/events/format";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { EventPerson } from "@/db/queries/events";
+import type { EventPerson } from "@/lib/domain/events";
 
 export function EventPeople({ people }: { people: EventPerson[] }) {
   return (

@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import type { RestoreCounts } from "@/db/queries/restore";
+import type { RestoreCounts } from "@/lib/domain/restore";
 import type { ActionResult } from "@/lib/actions/result";
 import { restoreExportInputSchema } from "@/lib/validations/account";
 

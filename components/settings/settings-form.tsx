@@ -11,7 +11,7 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
 import { Switch } from "@/components/ui/switch";
-import type { UserSettings } from "@/db/queries/users";
+import type { UserSettings } from "@/lib/domain/settings";
 import { type Settings, type SettingsInput, settingsInputSchema, WEEKDAYS } from "@/lib/validations/settings";
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => ({

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ExternalLinkIcon } from "lucide-react";
 
 import { CongratulateButton } from "@/components/successes/congratulate-button";
-import type { WaitingSuccess } from "@/db/queries/successes";
+import type { WaitingSuccess } from "@/lib/domain/successes";
 import { SUCCESS_KIND_LABELS } from "@/lib/domain/enums";
 import { formatDay } from "@/lib/domain/dates";
 

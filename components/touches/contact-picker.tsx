@@ -5,7 +5,7 @@ import type * as React from "react";
 import { XIcon } from "lucide-react";
 
 import { searchContactOptions } from "@/app/(app)/touches/actions";
-import type { ContactOption } from "@/db/queries/contact-search";
+import type { ContactOption } from "@/lib/domain/contacts";
 import { cn } from "@/lib/utils";
 
 export type ContactChoice = { id: string; name: string };

@@ -22,7 +22,8 @@ import { TouchItemActions } from "@/components/touches/touch-item-actions";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
-import { getContactTimeline, type TimelineSuccess, type TimelineTouch } from "@/db/queries/timeline";
+import { getContactTimeline } from "@/db/queries/timeline";
+import type { TimelineSuccess, TimelineTouch } from "@/lib/domain/timeline";
 import {
   CHANNEL_LABELS,
   type Channel,

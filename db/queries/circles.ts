@@ -1,9 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { circles, contactCircles, contacts } from "@/db/schema";
-
-export type CircleRow = { id: string; name: string };
-export type CircleWithCount = CircleRow & { memberCount: number };
+import type { CircleRow, CircleWithCount } from "@/lib/domain/circles";
 
 const byName = [asc(sql`lower(${circles.name})`), asc(circles.id)];
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contactEmails, contacts } from "@/db/schema";
+import type { ContactOption } from "@/lib/domain/contacts";
 
 function likePattern(q: string): string {
   return `%${q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -29,8 +30,6 @@ export function contactMatches(userId: string, q: string): SQL {
     select e.contact_id from ${contactEmails} e where e.user_id = ${userId} and lower(e.email) like ${pattern}
   ))`;
 }
-
-export type ContactOption = { id: string; name: string; company: string | null };
 
 // Type-ahead over the user's active contacts.
 export async function searchContacts(

@@ -11,12 +11,11 @@ import {
   events,
   users,
 } from "@/db/schema";
-import type { ContactTier } from "@/lib/domain/enums";
+import type { CircleRef, ContactListRow, LikelyDuplicate } from "@/lib/domain/contacts";
+import type { ContactSort, ContactTier } from "@/lib/domain/enums";
 import type { HealthBand } from "@/lib/health/model";
 import { contactMatches } from "./contact-search";
 import { effectiveCadenceDays } from "./cadence";
-
-export type ContactSort = "name" | "last_touch" | "next_due" | "health";
 
 export type ListContactsParams = {
   userId: string;
@@ -30,23 +29,6 @@ export type ListContactsParams = {
   page: number;
   pageSize: number;
   now?: Date;
-};
-
-export type CircleRef = { id: string; name: string };
-
-export type ContactListRow = {
-  id: string;
-  name: string;
-  company: string | null;
-  role: string | null;
-  lastTouchedAt: Date | null;
-  nextDueAt: Date | null;
-  snoozedUntil: string | null;
-  archivedAt: Date | null;
-  /** Null for archived contacts, which have no health. */
-  score: number | null;
-  band: HealthBand | null;
-  circles: CircleRef[];
 };
 
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
@@ -260,14 +242,6 @@ export async function getContact(
     circles: circlesByContact.get(contactId) ?? [],
   };
 }
-
-export type LikelyDuplicate = {
-  id: string;
-  name: string;
-  company: string | null;
-  archivedAt: Date | null;
-  reason: "email" | "name";
-};
 
 // Contacts that are probably the same person: one of the emails (any case),
 // or the same name at the same company (both compared without case).

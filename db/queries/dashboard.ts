@@ -2,8 +2,9 @@ import { addDays, format, parseISO, startOfISOWeek, subWeeks } from "date-fns";
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { circles, contactCircles, contacts, interactionContacts, interactions } from "@/db/schema";
+import type { CircleActivity, NetworkHealth, ReconnectContact, RecentEvent, ValueStreak, ValueWeek } from "@/lib/domain/dashboard";
 import { todayIn } from "@/lib/domain/dates";
-import { HEALTH_BANDS, type Health, type HealthBand } from "@/lib/health/model";
+import { HEALTH_BANDS, type HealthBand } from "@/lib/health/model";
 import { isOverdue } from "./contacts";
 import { listEvents } from "./events";
 import { contactHealthById } from "./health";
@@ -31,14 +32,6 @@ function weeksBefore(week: string, weeks: number): string {
   return format(subWeeks(parseISO(week), weeks), "yyyy-MM-dd");
 }
 
-export type NetworkHealth = {
-  /** Unarchived contacts. */
-  contacts: number;
-  /** Mean score of those contacts, null when there are none. */
-  score: number | null;
-  bands: Record<HealthBand, number>;
-};
-
 // From the stored scores (call ensureFreshHealth first): a group-by over the
 // user's unarchived contacts, read off contacts_user_health_idx.
 export async function getNetworkHealth(db: Db, params: { userId: string }): Promise<NetworkHealth> {
@@ -61,16 +54,6 @@ export async function getNetworkHealth(db: Db, params: { userId: string }): Prom
   }
   return { contacts: contactCount, score: contactCount ? Math.round(total / contactCount) : null, bands };
 }
-
-export type ReconnectContact = {
-  id: string;
-  name: string;
-  company: string | null;
-  nextDueAt: Date;
-  lastTouchedAt: Date | null;
-  lastTouchSummary: string | null;
-  health: Health;
-};
 
 // The most overdue contacts first (due longest ago), as the contacts list's
 // overdue filter defines overdue: not archived, not snoozed, past due.
@@ -116,8 +99,6 @@ export async function listReconnectNow(
   };
 }
 
-export type ValueWeek = { week: string; given: number; received: number };
-
 // Value-added touches given and received in each of the last `weeks` weeks,
 // oldest first, the current week last; weeks without any are zeros.
 export async function listValueByWeek(
@@ -159,13 +140,6 @@ function startOfDay(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);
 }
 
-export type ValueStreak = {
-  /** Consecutive weeks, up to this one, with at least one value-added touch given. */
-  weeks: number;
-  /** Whether this week already has one; if not the streak is still alive until it ends. */
-  includesThisWeek: boolean;
-};
-
 // A streak is not broken by a week still in progress: with nothing given yet
 // this week, it counts the weeks up to last week. It walks back one week at
 // a time, each step one probe of interactions_user_value_idx, and stops at
@@ -204,8 +178,6 @@ export const valueStreakColumns = {
   includesThisWeek: sql<boolean>`streak.includes_this_week`,
 };
 
-export type CircleActivity = { id: string; name: string; lastTouchedAt: Date | null };
-
 // Circles with a touch of any unarchived member in the last `days` days, out
 // of all circles; the quiet ones come back longest-quiet first.
 export async function getCirclesTouched(
@@ -232,14 +204,6 @@ export async function getCirclesTouched(
   const quiet = rows.filter((row) => !row.lastTouchedAt || row.lastTouchedAt.getTime() < since);
   return { total: rows.length, touched: rows.length - quiet.length, quiet };
 }
-
-export type RecentEvent = {
-  id: string;
-  name: string;
-  occurredOn: string;
-  peopleCount: number;
-  people: { id: string; name: string }[];
-};
 
 // The latest events and a few of the people added from them (met there).
 export async function listRecentEvents(

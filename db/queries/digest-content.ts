@@ -1,13 +1,14 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts, digestDeliveries, interactionContacts, interactions, successes, users } from "@/db/schema";
+import type { ReconnectContact, ValueStreak } from "@/lib/domain/dashboard";
 import type { SuccessKind } from "@/lib/domain/enums";
+import type { WaitingSuccess } from "@/lib/domain/successes";
 import type { Health } from "@/lib/health/model";
 import { dateArray, uuidArray } from "./arrays";
 import { isOverdue } from "./contacts";
-import { type ReconnectContact, type ValueStreak, valueStreakSource } from "./dashboard";
+import { valueStreakSource } from "./dashboard";
 import { contactHealthById } from "./health";
-import type { WaitingSuccess } from "./successes";
 
 // What the weekly digest says, read for a whole chunk of users (the
 // scheduler's 100) in four statements instead of a dozen per user: at

@@ -1,19 +1,8 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contactCircles, contactEmails, contacts, events, interactionContacts, interactions } from "@/db/schema";
-import type { EventKind } from "@/lib/domain/enums";
+import type { EventDetails, EventListItem, EventPerson } from "@/lib/domain/events";
 import type { EventValues } from "@/lib/validations/event";
-
-export type EventDetails = {
-  id: string;
-  name: string;
-  occurredOn: string;
-  place: string | null;
-  kind: EventKind;
-  notes: string | null;
-};
-
-export type EventListItem = EventDetails & { peopleCount: number };
 
 const eventColumns = {
   id: events.id,
@@ -75,15 +64,6 @@ export async function getEvent(db: Db, params: { userId: string; eventId: string
     .where(and(eq(events.userId, params.userId), eq(events.id, params.eventId)));
   return row;
 }
-
-export type EventPerson = {
-  id: string;
-  name: string;
-  company: string | null;
-  role: string | null;
-  email: string | null;
-  isArchived: boolean;
-};
 
 export async function listEventPeople(
   db: Db,

@@ -17,10 +17,9 @@ import {
   successes,
   users,
 } from "@/db/schema";
+import type { RestoreCounts } from "@/lib/domain/restore";
 import type { KithExport } from "@/lib/export/kith-json";
 import { refreshContactSchedule } from "./schedule";
-
-export type RestoreCounts = { circles: number; events: number; contacts: number; touches: number; successes: number };
 
 export type RestoreOutcome =
   | { status: "restored"; counts: RestoreCounts }

@@ -2,6 +2,7 @@ import { and, count, desc, eq, isNull, notInArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts, successes } from "@/db/schema";
 import type { SuccessKind } from "@/lib/domain/enums";
+import type { WaitingSuccess } from "@/lib/domain/successes";
 import { countOwnedContacts } from "./touches";
 
 export type SuccessFields = {
@@ -96,18 +97,6 @@ export async function unlinkCongratulations(
       ),
     );
 }
-
-export type WaitingSuccess = {
-  id: string;
-  kind: SuccessKind;
-  title: string;
-  occurredOn: string;
-  url: string | null;
-  contactId: string;
-  contactName: string;
-  /** When it was recorded: the weekly digest marks those new since the last one. */
-  createdAt: Date;
-};
 
 const waiting = (userId: string) =>
   and(eq(successes.userId, userId), isNull(successes.congratulatedByInteractionId), isNull(contacts.archivedAt));

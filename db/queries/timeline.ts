@@ -3,36 +3,8 @@ import { unionAll } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { contacts, interactionContacts, interactions, successes } from "@/db/schema";
 import type { Channel, SuccessKind, ValueDirection, ValueKind } from "@/lib/domain/enums";
+import type { ContactTimeline, TimelineItem } from "@/lib/domain/timeline";
 import { listTouchContacts, type TouchContact } from "./touches";
-
-export type TimelineTouch = {
-  type: "touch";
-  id: string;
-  at: Date;
-  channel: Channel;
-  summary: string | null;
-  valueKind: ValueKind | null;
-  valueDirection: ValueDirection | null;
-  // Everyone involved, this contact included (an edit needs them all).
-  contacts: { id: string; name: string }[];
-};
-
-export type TimelineSuccess = {
-  type: "success";
-  id: string;
-  at: Date;
-  kind: SuccessKind;
-  title: string;
-  occurredOn: string;
-  url: string | null;
-  isCongratulated: boolean;
-  // The contact whose timeline this is, for "Congratulate".
-  contact: { id: string; name: string };
-};
-
-export type TimelineItem = TimelineTouch | TimelineSuccess;
-
-export type ContactTimeline = { items: TimelineItem[]; page: number; hasNewer: boolean; hasOlder: boolean };
 
 // A contact's touches (through interaction_contacts, on its (contact_id,
 // occurred_at) index) and successes, merged newest first in one UNION ALL

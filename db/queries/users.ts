@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
+import type { UserSettings } from "@/lib/domain/settings";
 import type { Settings } from "@/lib/validations/settings";
 
 const settingsColumns = {
@@ -11,16 +12,6 @@ const settingsColumns = {
   digestHour: users.digestHour,
   digestEnabled: users.digestEnabled,
   defaultCadenceDays: users.defaultCadenceDays,
-};
-
-export type UserSettings = {
-  name: string | null;
-  email: string;
-  timeZone: string | null;
-  digestWeekday: number;
-  digestHour: number;
-  digestEnabled: boolean;
-  defaultCadenceDays: number;
 };
 
 export async function getUserSettings(db: Db, params: { userId: string }): Promise<UserSettings | undefined> {

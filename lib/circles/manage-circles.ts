@@ -1,11 +1,11 @@
 import {
-  type CircleRow,
   deleteCircle as deleteCircleRow,
   getCircle,
   insertCircle,
   isCircleNameTaken,
   renameCircle as renameCircleRow,
 } from "@/db/queries/circles";
+import type { CircleRow } from "@/lib/domain/circles";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { type ActionResult, fail, ok } from "@/lib/actions/result";
 import type { CreateCircleInput, DeleteCircleInput, RenameCircleInput } from "@/lib/validations/circle";

@@ -1,5 +1,6 @@
 import { ensureCircles, ownedCircleIds, setContactCircles } from "@/db/queries/circles";
-import { findLikelyDuplicates, type LikelyDuplicate } from "@/db/queries/contacts";
+import { findLikelyDuplicates } from "@/db/queries/contacts";
+import type { LikelyDuplicate } from "@/lib/domain/contacts";
 import {
   type ContactWrite,
   insertContact,

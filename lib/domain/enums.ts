@@ -80,3 +80,14 @@ export const SUCCESS_KIND_LABELS: Record<SuccessKind, string> = {
   personal_milestone: "Personal milestone",
   other: "Other",
 };
+
+// The contacts list's orders: the URL's ?sort=, the filter's options and the
+// query's ORDER BY all name them from here.
+export const CONTACT_SORTS = ["name", "last_touch", "next_due", "health"] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+export const CONTACT_SORT_LABELS: Record<ContactSort, string> = {
+  name: "Name",
+  last_touch: "Last touch (recent first)",
+  next_due: "Next due (most overdue first)",
+  health: "Health (needs attention first)",
+};

@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { type EventDetails, getEvent } from "@/db/queries/events";
+import { getEvent } from "@/db/queries/events";
+import type { EventDetails } from "@/lib/domain/events";
 import { currentUserId } from "@/lib/auth";
 import { eventIdSchema } from "@/lib/validations/event";
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { type RestoreCounts, restoreKithExport } from "@/db/queries/restore";
+import { restoreKithExport } from "@/db/queries/restore";
+import type { RestoreCounts } from "@/lib/domain/restore";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { type ActionResult, fail, ok } from "@/lib/actions/result";
 import type { restoreExportInputSchema } from "@/lib/validations/account";

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import type { RestoreCounts } from "@/db/queries/restore";
+import type { RestoreCounts } from "@/lib/domain/restore";
 import { type ActionResult, fail, invalid } from "@/lib/actions/result";
 import { hitHourlyLimit, retryAfterText } from "@/lib/http/hourly-limit";
 import { readLimitedFormData } from "@/lib/http/read-limited-body";

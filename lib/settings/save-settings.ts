@@ -1,5 +1,6 @@
 import { refreshContactSchedule } from "@/db/queries/schedule";
-import { updateUserSettings, type UserSettings } from "@/db/queries/users";
+import { updateUserSettings } from "@/db/queries/users";
+import type { UserSettings } from "@/lib/domain/settings";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { type ActionResult, fail, ok } from "@/lib/actions/result";
 import type { Settings } from "@/lib/validations/settings";

@@ -1,4 +1,5 @@
-import { type ContactOption, searchContacts } from "@/db/queries/contact-search";
+import { searchContacts } from "@/db/queries/contact-search";
+import type { ContactOption } from "@/lib/domain/contacts";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { type ActionResult, ok } from "@/lib/actions/result";
 import type { ContactSearch } from "@/lib/validations/touch";

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "@/lib/domain/dates";
 import { normalizeUrl } from "@/lib/domain/url";
-import type { ContactSort } from "@/db/queries/contacts";
-import { CONTACT_TIERS } from "@/lib/domain/enums";
+import { CONTACT_SORTS, CONTACT_TIERS } from "@/lib/domain/enums";
 import { HEALTH_BANDS } from "@/lib/health/model";
 import { circleNameSchema } from "./circle";
 import { pageParamSchema } from "./paging";
@@ -262,14 +261,6 @@ export type UpdateContactValues = z.output<typeof updateContactSchema>;
 export type ContactIdInput = z.input<typeof contactIdSchema>;
 export type SnoozeContactInput = z.input<typeof snoozeContactSchema>;
 export type SnoozeContactValues = z.output<typeof snoozeContactSchema>;
-
-export const CONTACT_SORTS = ["name", "last_touch", "next_due", "health"] as const satisfies readonly ContactSort[];
-export const CONTACT_SORT_LABELS: Record<ContactSort, string> = {
-  name: "Name",
-  last_touch: "Last touch (recent first)",
-  next_due: "Next due (most overdue first)",
-  health: "Health (needs attention first)",
-};
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const flag = z.preprocess((value) => ["1", "on", "true"].includes(String(first(value))), z.boolean());

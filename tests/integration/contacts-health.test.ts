@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ContactListRow, listContacts, type ListContactsParams } from "@/db/queries/contacts";
+import { listContacts, type ListContactsParams } from "@/db/queries/contacts";
+import type { ContactListRow } from "@/lib/domain/contacts";
 import { refreshStoredHealth } from "@/db/queries/health";
 import { insertTouch } from "@/db/queries/touches-write";
 import { contacts } from "@/db/schema";

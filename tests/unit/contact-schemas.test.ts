@@ -1,12 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isCalendarDate } from "@/lib/domain/dates";
-import { CONTACT_TIERS } from "@/lib/domain/enums";
+import { CONTACT_SORTS, CONTACT_TIERS } from "@/lib/domain/enums";
 import { normalizeUrl } from "@/lib/domain/url";
 import { HEALTH_BANDS } from "@/lib/health/model";
 import { circleNameSchema, renameCircleSchema } from "@/lib/validations/circle";
 import {
-  CONTACT_SORTS,
   contactFormSchema,
   type ContactFormInput,
   contactListQuerySchema,

@@ -1,0 +1,3 @@
+// What a restore reports back (types only).
+
+export type RestoreCounts = { circles: number; events: number; contacts: number; touches: number; successes: number };
