@@ -18,11 +18,24 @@ import type {
   ExportSuccessRow,
   ExportTouchRow,
 } from "@/db/queries/export";
-import { CONTACT_TIERS } from "@/lib/domain/enums";
-import { circleNameSchema } from "@/lib/validations/circle";
 import { contactFormSchema } from "@/lib/validations/contact";
 import { eventInputSchema } from "@/lib/validations/event";
 import { settingsInputSchema } from "@/lib/validations/settings";
+import {
+  storedBirthdaySchema,
+  storedCircleNameSchema,
+  storedEmailSchema,
+  storedExtraSchema,
+  storedLabelSchema,
+  storedLinkSchema,
+  storedLocationSchema,
+  storedNameSchema,
+  storedNotesSchema,
+  storedPhoneSchema,
+  storedRows,
+  storedSuccessTitleSchema,
+  storedTextSchema,
+} from "@/lib/validations/stored-contact";
 import { successInputSchema } from "@/lib/validations/success";
 import { MAX_TOUCH_CONTACTS, touchUpdateSchema } from "@/lib/validations/touch";
 
@@ -31,24 +44,16 @@ export const KITH_EXPORT_VERSION = 1;
 
 // ---------------------------------------------------------------- schema
 //
-// A file can say anything, so every record a person could have typed goes
-// through the schema of the form that writes it (names, emails, http(s)
-// links, lengths, dates), and is stored as that schema gives it back
-// (trimmed, links normalised): a restore brings in nothing the app itself
-// would refuse. What no form writes (ids, timestamps, an import's extra
-// fields) is checked for its type here.
+// A file can say anything, so every record goes through the rules of the
+// app that writes it, and is stored as those rules give it back (trimmed,
+// links normalised): a restore brings in nothing the app itself would
+// refuse. Settings, events, touches and successes are what the forms write;
+// a contact and a circle are what any writer (an import included) can have
+// stored. What no form writes (ids, timestamps) is checked for its type.
 
 const id = z.string().min(1, "An id is missing.").max(100, "An id is too long.");
 const instant = z.iso.datetime({ offset: true, error: "Expected a date and time like 2026-11-12T09:30:00.000Z." });
 const day = z.iso.date({ error: "Expected a date like 2026-11-12." });
-const text = z.string();
-const optionalText = z.string().nullable();
-// JSON.parse already made a plain object, "__proto__" keys included: it is
-// taken as it is (a rebuilt object would lose such a key).
-const jsonObject = z.custom<Record<string, unknown>>(
-  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
-  "Expected an object.",
-);
 
 const settingsFields = settingsInputSchema.shape;
 
@@ -61,104 +66,47 @@ export const exportSettingsSchema = z.object({
   defaultCadenceDays: settingsFields.defaultCadenceDays,
 });
 
-export const exportAccountSchema = z.object({ email: text, createdAt: instant });
+export const exportAccountSchema = z.object({ email: z.string(), createdAt: instant });
 
-export const exportCircleSchema = z.object({ id, name: circleNameSchema, createdAt: instant });
+// A circle an import made from a label may have a longer name than the form takes.
+export const exportCircleSchema = z.object({ id, name: storedCircleNameSchema, createdAt: instant });
 
 export const exportEventSchema = z.object({ id, ...eventInputSchema.shape, createdAt: instant });
 
-// The shape of a contact in the file; its values are then checked by the
-// contact form's own schema (contactRecord below).
-const contactShape = z.object({
+// A contact as Kith can have stored it, from a form, quick add, an import
+// or a restore: the safety rules are the forms', the bounds the largest
+// writer's (lib/validations/stored-contact.ts). An import keeps more than a
+// form takes (a 30,000-character name from three cells, a phone "ext. 12",
+// a label of any length, a birthday in 1850), and an account's own export
+// must always restore.
+const contactFields = contactFormSchema.shape;
+const optionalDay = day.nullable();
+
+export const exportContactSchema = z.object({
   id,
-  name: z.string(),
-  company: optionalText,
-  role: optionalText,
-  location: optionalText,
-  notes: optionalText,
+  name: storedNameSchema,
+  company: storedTextSchema("the company"),
+  role: storedTextSchema("the role"),
+  location: storedLocationSchema,
+  notes: storedNotesSchema,
   // Year null: a birthday known without its year.
-  birthday: z.object({ month: z.number(), day: z.number(), year: z.number().nullable() }).nullable(),
-  tier: z.enum(CONTACT_TIERS),
-  cadenceDays: z.number().nullable(),
+  birthday: storedBirthdaySchema.nullable(),
+  tier: contactFields.tier,
+  cadenceDays: contactFields.cadenceDays,
   metAtEventId: id.nullable(),
-  connectedOn: day.nullable(),
-  snoozedUntil: day.nullable(),
+  connectedOn: optionalDay,
+  snoozedUntil: optionalDay,
   archivedAt: instant.nullable(),
   lastTouchedAt: instant.nullable(),
   nextDueAt: instant.nullable(),
   createdAt: instant,
   updatedAt: instant,
-  extra: jsonObject,
-  emails: z.array(z.object({ email: z.string(), label: optionalText, isPrimary: z.boolean() })),
-  phones: z.array(z.object({ phone: z.string(), label: optionalText })),
-  links: z.array(z.object({ url: z.string(), label: optionalText })),
-  circles: z.array(z.object({ id, name: text })),
+  extra: storedExtraSchema,
+  emails: storedRows(z.object({ email: storedEmailSchema, label: storedLabelSchema, isPrimary: z.boolean() }), "emails"),
+  phones: storedRows(z.object({ phone: storedPhoneSchema, label: storedLabelSchema }), "phone numbers"),
+  links: storedRows(z.object({ url: storedLinkSchema, label: storedLabelSchema }), "links"),
+  circles: storedRows(z.object({ id, name: storedCircleNameSchema }), "circles"),
 });
-
-type ContactShape = z.output<typeof contactShape>;
-
-const FORM_PATH: Record<string, PropertyKey[]> = {
-  birthdayMonth: ["birthday", "month"],
-  birthdayDay: ["birthday", "day"],
-  birthdayYear: ["birthday", "year"],
-};
-
-// The form drops a blank row without a word; in a file it is refused, so
-// each row keeps its place (and an email its isPrimary).
-function blankRows(contact: ContactShape): { path: PropertyKey[]; message: string }[] {
-  const blank = (value: string) => value.trim() === "";
-  return [
-    ...contact.emails.flatMap((row, index) => (blank(row.email) ? [{ path: ["emails", index, "email"], message: "The email is empty." }] : [])),
-    ...contact.phones.flatMap((row, index) => (blank(row.phone) ? [{ path: ["phones", index, "phone"], message: "The phone number is empty." }] : [])),
-    ...contact.links.flatMap((row, index) => (blank(row.url) ? [{ path: ["links", index, "url"], message: "The link is empty." }] : [])),
-  ];
-}
-
-function contactRecord(contact: ContactShape, ctx: z.RefinementCtx<ContactShape>): ContactShape {
-  const blanks = blankRows(contact);
-  const form = contactFormSchema.safeParse({
-    name: contact.name,
-    company: contact.company,
-    role: contact.role,
-    location: contact.location,
-    notes: contact.notes,
-    tier: contact.tier,
-    cadenceDays: contact.cadenceDays,
-    emails: contact.emails.map((row) => ({ email: row.email, label: row.label })),
-    phones: contact.phones.map((row) => ({ phone: row.phone, label: row.label })),
-    links: contact.links.map((row) => ({ url: row.url, label: row.label })),
-    birthdayMonth: contact.birthday?.month ?? null,
-    birthdayDay: contact.birthday?.day ?? null,
-    birthdayYear: contact.birthday?.year ?? null,
-  });
-  const issues = [...blanks, ...(form.success ? [] : form.error.issues)];
-  for (const issue of issues) {
-    const [first, ...rest] = issue.path;
-    const path = typeof first === "string" && FORM_PATH[first] ? [...FORM_PATH[first], ...rest] : issue.path;
-    ctx.addIssue({ code: "custom", path, message: issue.message });
-  }
-  if (!form.success || blanks.length > 0) return z.NEVER;
-  const values = form.data;
-  return {
-    ...contact,
-    name: values.name,
-    company: values.company,
-    role: values.role,
-    location: values.location,
-    notes: values.notes,
-    tier: values.tier,
-    cadenceDays: values.cadenceDays,
-    birthday:
-      values.birthdayMonth !== null && values.birthdayDay !== null
-        ? { month: values.birthdayMonth, day: values.birthdayDay, year: values.birthdayYear }
-        : null,
-    emails: contact.emails.map((row, index) => ({ ...row, ...values.emails[index] })),
-    phones: contact.phones.map((row, index) => ({ ...row, ...values.phones[index] })),
-    links: contact.links.map((row, index) => ({ ...row, ...values.links[index] })),
-  };
-}
-
-export const exportContactSchema = contactShape.transform(contactRecord);
 
 const touchFields = touchUpdateSchema.shape;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -189,10 +137,13 @@ export const exportTouchSchema = z
     path: ["valueDirection"],
   });
 
+// A LinkedIn import writes "Now <role> at <company> (was …)" as a title,
+// longer than the form takes.
 export const exportSuccessSchema = z.object({
   id,
   contactId: id,
   ...successInputSchema.omit({ contactId: true }).shape,
+  title: storedSuccessTitleSchema,
   congratulatedByTouchId: id.nullable(),
   createdAt: instant,
 });

@@ -252,7 +252,7 @@ describe("restore refuses, and writes nothing", () => {
     const result = await restoreAs(target.id)(JSON.stringify(crafted));
     expect(result.ok).toBe(false);
     expect(result.ok ? undefined : result.fieldErrors?.file?.[0]).toBe(
-      "This export cannot be restored: contacts[3].notes: Keep the notes under 10000 characters (and 2 more problems).",
+      "This export cannot be restored: contacts[3].notes: Keep the notes under 100,000 characters (and 2 more problems).",
     );
     expect(await countsOf(target.id)).toEqual({ contacts: 0, circles: 0, events: 0, touches: 0, successes: 0 });
     const [settings] = await t.db.select({ name: users.name, cadence: users.defaultCadenceDays }).from(users).where(eq(users.id, target.id));
