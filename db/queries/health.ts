@@ -167,7 +167,7 @@ function staleHealth(now: Date): SQL<boolean> {
     or (${users.healthRefreshedAt} at time zone ${zone})::date < (${now.toISOString()}::timestamptz at time zone ${zone})::date)`;
 }
 
-// The scheduler's share of the day's rescoring (lib/health/daily.ts): up to
+// The scheduler's share of the day's rescoring (lib/digest/daily-health.ts): up to
 // `limit` users whose day has begun since their health was last rescored,
 // those who have waited longest first. Only users who have contacts.
 export async function listUsersWithStaleHealth(db: Db, params: { now: Date; limit: number }): Promise<string[]> {

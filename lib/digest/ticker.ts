@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
-import { refreshDailyHealth } from "@/lib/health/daily";
+import { refreshDailyHealth } from "./daily-health";
 import { runScheduledDigests } from "./scheduler";
 
 const FIRST_TICK_MS = 30_000;
@@ -24,7 +24,7 @@ export function startDigestTicker(): void {
         );
       }
       // Then the day's health rescoring, so each user's first view of the
-      // day finds it done (lib/health/daily.ts).
+      // day finds it done (daily-health.ts).
       const health = await refreshDailyHealth(db);
       if (health.users > 0) console.info(`[health] rescored ${health.users} users for their new day`);
     } catch (error) {

@@ -11,7 +11,7 @@ import { setContactArchived } from "@/db/queries/contacts-write";
 import { insertTouch } from "@/db/queries/touches-write";
 import { contacts, users } from "@/db/schema";
 import type { ValueDirection } from "@/lib/domain/enums";
-import { refreshDailyHealth } from "@/lib/health/daily";
+import { refreshDailyHealth } from "@/lib/digest/daily-health";
 import { HEALTH_BANDS } from "@/lib/health/model";
 import { createContact, createUser } from "../factories";
 import { createTestDb, type TestDb } from "../helpers/test-db";

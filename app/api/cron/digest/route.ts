@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { getDb } from "@/db/client";
 import { runScheduledDigests } from "@/lib/digest/scheduler";
-import { refreshDailyHealth } from "@/lib/health/daily";
+import { refreshDailyHealth } from "@/lib/digest/daily-health";
 import { env } from "@/lib/env";
 
 // For serverless hosting, where no process lives between requests: a cron
@@ -23,7 +23,7 @@ export async function GET(request: Request): Promise<Response> {
   }
   const db = await getDb();
   const summary = await runScheduledDigests(db);
-  // The day's health rescoring rides along (lib/health/daily.ts).
+  // The day's health rescoring rides along (lib/digest/daily-health.ts).
   const health = await refreshDailyHealth(db);
   return Response.json({ ...summary, healthRescored: health.users });
 }
