@@ -21,9 +21,7 @@ import { RemovableItem } from "@/components/touches/removable-item";
 import { TouchItemActions } from "@/components/touches/touch-item-actions";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db/client";
-import { getContactTimeline } from "@/db/queries/timeline";
-import type { TimelineSuccess, TimelineTouch } from "@/lib/domain/timeline";
+import type { ContactTimeline as TimelinePage, TimelineSuccess, TimelineTouch } from "@/lib/domain/timeline";
 import {
   CHANNEL_LABELS,
   type Channel,
@@ -34,8 +32,6 @@ import {
 import { formatDay } from "@/lib/domain/dates";
 import { dateFromOccurredAt } from "@/lib/touches/dates";
 import { cn } from "@/lib/utils";
-
-const PAGE_SIZE = 20;
 
 const CHANNEL_ICONS: Record<Channel, typeof PhoneIcon> = {
   meeting: UsersIcon,
@@ -173,10 +169,8 @@ function pageHref(contactId: string, page: number): string {
   return page <= 1 ? `/contacts/${contactId}` : `/contacts/${contactId}?page=${page}`;
 }
 
-// A contact's touches and successes, newest first, 20 to a page (?page=).
-export async function ContactTimeline({ userId, contactId, page }: { userId: string; contactId: string; page: number }) {
-  const timeline = await getContactTimeline(await getDb(), { userId, contactId, page, pageSize: PAGE_SIZE });
-
+// One page (?page=) of a contact's touches and successes, newest first.
+export function ContactTimeline({ contactId, timeline }: { contactId: string; timeline: TimelinePage }) {
   if (timeline.items.length === 0 && timeline.page === 1) {
     return (
       <EmptyState

@@ -17,6 +17,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { type ContactDetail, getContact } from "@/db/queries/contacts";
 import { contactHealthById } from "@/db/queries/health";
+import { getContactTimeline } from "@/db/queries/timeline";
 import { getUserSettings } from "@/db/queries/users";
 import { currentUserId } from "@/lib/auth";
 import {
@@ -57,6 +58,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 }
 
 const pageSchema = z.coerce.number().int().min(1).catch(1);
+const TIMELINE_PAGE_SIZE = 20;
 
 function cadenceSource(contact: ContactDetail): string {
   if (contact.cadenceDays !== null) return "Their own cadence.";
@@ -73,11 +75,12 @@ export default async function ContactPage({ params, searchParams }: PageProps) {
   const db = await getDb();
   const now = new Date();
   // Archived contacts are not scored, so there is nothing to ask for.
-  const [settings, health] = await Promise.all([
+  const [settings, health, timeline] = await Promise.all([
     getUserSettings(db, { userId }),
     contact.archivedAt
       ? undefined
       : contactHealthById(db, { userId, now, contactIds: [contact.id] }).then((byId) => byId.get(contact.id)),
+    getContactTimeline(db, { userId, contactId: contact.id, page, pageSize: TIMELINE_PAGE_SIZE }),
   ]);
   const timeZone = settings?.timeZone ?? "UTC";
   const due = dueStatus(contact, now, timeZone);
@@ -137,7 +140,7 @@ export default async function ContactPage({ params, searchParams }: PageProps) {
             <h2 id="timeline-title" className="text-lg font-semibold">
               Timeline
             </h2>
-            <ContactTimeline userId={userId} contactId={contact.id} page={page} />
+            <ContactTimeline contactId={contact.id} timeline={timeline} />
           </section>
         </div>
 
