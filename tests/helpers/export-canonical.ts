@@ -1,0 +1,48 @@
+import type { KithExport } from "@/lib/export/kith-json";
+
+// The document with every id replaced by its record's place in a canonical
+// order (records sorted by their content, references replaced first), and
+// what differs between two accounts by nature (when, whose) left out.
+export function canonical(doc: KithExport) {
+  const names = new Map<string, string>();
+  const withoutId = (record: { id: string }) => JSON.stringify({ ...record, id: undefined });
+  const rename = <T extends { id: string }>(kind: string, records: T[]): T[] => {
+    const sorted = [...records].sort((a, b) => withoutId(a).localeCompare(withoutId(b)));
+    sorted.forEach((record, index) => names.set(record.id, `${kind}#${index}`));
+    return sorted.map((record) => ({ ...record, id: names.get(record.id) ?? "?" }));
+  };
+  const ref = (id: string | null) => (id === null ? null : (names.get(id) ?? `unknown:${id}`));
+
+  const circleList = rename("circle", doc.circles);
+  const eventList = rename("event", doc.events);
+  const contactList = rename(
+    "contact",
+    doc.contacts.map((contact) => ({
+      ...contact,
+      metAtEventId: ref(contact.metAtEventId),
+      circles: contact.circles.map((circle) => ({ ...circle, id: ref(circle.id) ?? "" })),
+    })),
+  );
+  const touchList = rename(
+    "touch",
+    doc.touches.map((touch) => ({ ...touch, eventId: ref(touch.eventId), contactIds: touch.contactIds.map((id) => ref(id) ?? "").sort() })),
+  );
+  const successList = rename(
+    "success",
+    doc.successes.map((success) => ({
+      ...success,
+      contactId: ref(success.contactId) ?? "",
+      congratulatedByTouchId: ref(success.congratulatedByTouchId),
+    })),
+  );
+  return {
+    format: doc.format,
+    version: doc.version,
+    settings: doc.settings,
+    circles: circleList,
+    events: eventList,
+    contacts: contactList,
+    touches: touchList,
+    successes: successList,
+  };
+}
