@@ -16,7 +16,7 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
 import { SUCCESS_KIND_LABELS, SUCCESS_KINDS, type SuccessKind } from "@/lib/domain/enums";
-import { localToday } from "@/lib/touches/dates";
+import { localToday } from "@/lib/domain/touch-dates";
 import { type SuccessInput, type SuccessValues, successInputSchema } from "@/lib/validations/success";
 
 export type SuccessDraft = { id: string; kind: SuccessKind; title: string; occurredOn: string; url: string | null };

@@ -21,7 +21,6 @@ import { RemovableItem } from "@/components/touches/removable-item";
 import { TouchItemActions } from "@/components/touches/touch-item-actions";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { ContactTimeline as TimelinePage, TimelineSuccess, TimelineTouch } from "@/lib/domain/timeline";
 import {
   CHANNEL_LABELS,
   type Channel,
@@ -30,7 +29,8 @@ import {
   VALUE_KIND_LABELS,
 } from "@/lib/domain/enums";
 import { formatDay } from "@/lib/domain/dates";
-import { dateFromOccurredAt } from "@/lib/touches/dates";
+import type { ContactTimeline as TimelinePage, TimelineSuccess, TimelineTouch } from "@/lib/domain/timeline";
+import { dateFromOccurredAt } from "@/lib/domain/touch-dates";
 import { cn } from "@/lib/utils";
 
 const CHANNEL_ICONS: Record<Channel, typeof PhoneIcon> = {

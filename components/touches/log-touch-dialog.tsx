@@ -28,7 +28,7 @@ import {
   type ValueDirection,
   type ValueKind,
 } from "@/lib/domain/enums";
-import { localToday } from "@/lib/touches/dates";
+import { localToday } from "@/lib/domain/touch-dates";
 import { cn } from "@/lib/utils";
 import { MAX_SUMMARY_LENGTH, type Touch, type TouchInput, touchInputSchema } from "@/lib/validations/touch";
 

@@ -11,7 +11,7 @@ import { contactHealthById } from "./health";
 
 // The dashboard's aggregates, each one query computed in the database.
 // Touches are calendar days (stored at 12:00 UTC, read as their UTC date:
-// lib/touches/dates.ts), so a touch's week is the ISO week (Monday first) of
+// lib/domain/touch-dates.ts), so a touch's week is the ISO week (Monday first) of
 // that date, and "this week" is the week of today where the user lives.
 
 const touchDay = sql`(${interactions.occurredAt} at time zone 'UTC')::date`;

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { insertStatements } from "@/db/seed/bulk-insert";
 import {
   circles,
   contactCircles,
@@ -19,6 +18,7 @@ import {
 } from "@/db/schema";
 import type { RestoreCounts } from "@/lib/domain/restore";
 import type { KithExport } from "@/lib/export/kith-json";
+import { insertStatements } from "./bulk-insert";
 import { refreshContactSchedule } from "./schedule";
 
 export type RestoreOutcome =

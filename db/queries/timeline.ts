@@ -43,7 +43,7 @@ export async function getContactTimeline(
       ),
     );
 
-  // A success's day sits at 12:00 UTC like a touch's (lib/touches/dates.ts).
+  // A success's day sits at 12:00 UTC like a touch's (lib/domain/touch-dates.ts).
   const contactSuccesses = db
     .select({
       type: sql<"touch" | "success">`'success'`.as("type"),

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { bulkInsert, createWriteQueue, insertStatements } from "@/db/queries/bulk-insert";
 import { refreshContactSchedule } from "@/db/queries/schedule";
 import {
   circles,
@@ -15,7 +16,6 @@ import {
   successes,
   users,
 } from "@/db/schema";
-import { bulkInsert, createWriteQueue, insertStatements } from "./bulk-insert";
 import { planCircles, planContactDetails, planContacts, planEvents } from "./people";
 import { createRandom } from "./random";
 import { planEventTouches, planSuccesses, planTouches, type TouchRows } from "./touches";

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { differenceInCalendarDays, parseISO } from "date-fns";
 import { formatDay, todayIn } from "@/lib/domain/dates";
-import { dateFromOccurredAt } from "@/lib/touches/dates";
+import { dateFromOccurredAt } from "@/lib/domain/touch-dates";
 import type { ContactTier } from "@/lib/domain/enums";
 import { MONTHS } from "@/lib/validations/contact";
 
@@ -37,7 +37,7 @@ export function dueStatus(
 }
 
 // "today", "yesterday", "12 days ago", "5 months ago", "2 years ago": a
-// touch is a day (its UTC date, lib/touches/dates.ts), counted against today
+// touch is a day (its UTC date, lib/domain/touch-dates.ts), counted against today
 // where the user lives, so never "3 hours ago" for a touch logged by date.
 export function lastTouchLabel(lastTouchedAt: Date | null, now: Date, timeZone: string): string {
   if (!lastTouchedAt) return "Never";

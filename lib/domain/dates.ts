@@ -22,7 +22,7 @@ export function todayIn(timeZone: string | null, now: Date = new Date()): string
 }
 
 // "12 Nov 2026". A day string is shown as that day; an instant stored for a
-// day (12:00 UTC, see lib/touches/dates.ts) is shown as its UTC day.
+// day (12:00 UTC, see lib/domain/touch-dates.ts) is shown as its UTC day.
 export function formatDay(day: string | Date): string {
   const at = typeof day === "string" ? new Date(`${day}T12:00:00.000Z`) : day;
   return format(at, "d MMM yyyy", { in: tz("UTC") });

@@ -2,8 +2,8 @@ import { getSuccess, markSuccessCongratulated } from "@/db/queries/successes";
 import { insertTouch } from "@/db/queries/touches-write";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { type ActionResult, fail, ok } from "@/lib/actions/result";
+import { occurredAtFromDate } from "@/lib/domain/touch-dates";
 import type { Touch } from "@/lib/validations/touch";
-import { occurredAtFromDate } from "./dates";
 
 export const CONTACT_NOT_FOUND = {
   formError: "Contact not found.",

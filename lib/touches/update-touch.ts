@@ -1,8 +1,8 @@
 import { updateTouch as writeTouch } from "@/db/queries/touches-write";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { type ActionResult, fail, ok } from "@/lib/actions/result";
+import { occurredAtFromDate } from "@/lib/domain/touch-dates";
 import type { TouchUpdate } from "@/lib/validations/touch";
-import { occurredAtFromDate } from "./dates";
 import { CONTACT_NOT_FOUND } from "./log-touch";
 
 // Edits a touch, its date and contacts included; the dates of everyone it

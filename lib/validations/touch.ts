@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CHANNELS, VALUE_DIRECTIONS, VALUE_KINDS } from "@/lib/domain/enums";
-import { latestAllowedDate } from "@/lib/touches/dates";
+import { latestAllowedDate } from "@/lib/domain/touch-dates";
 
 export const MAX_TOUCH_CONTACTS = 50;
 export const MAX_SUMMARY_LENGTH = 2000;

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
+import { insertStatements } from "@/db/queries/bulk-insert";
 import { refreshContactSchedule } from "@/db/queries/schedule";
 import { insertSuccess, markSuccessCongratulated } from "@/db/queries/successes";
 import { insertTouch, type NewTouch } from "@/db/queries/touches-write";
 import { contactCircles, contactEmails, contactLinks, contactPhones, contacts } from "@/db/schema";
-import { insertStatements } from "@/db/seed/bulk-insert";
 import { exportFile, type ExportFormat } from "@/lib/export/export-files";
 import { createCircle, createContact, createEvent, createUser } from "../factories";
 

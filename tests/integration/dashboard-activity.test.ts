@@ -16,7 +16,7 @@ import { insertSuccess } from "@/db/queries/successes";
 import { insertTouch, type NewTouch } from "@/db/queries/touches-write";
 import { contactCircles } from "@/db/schema";
 import { DASHBOARD, loadDashboard } from "@/lib/dashboard/load";
-import { occurredAtFromDate } from "@/lib/touches/dates";
+import { occurredAtFromDate } from "@/lib/domain/touch-dates";
 import { createCircle, createContact, createEvent, createUser } from "../factories";
 import { type BusyUser, expectNoneOf, setUpTestDbWithBusyUser } from "../helpers/busy-user-db";
 import type { TestDb } from "../helpers/test-db";

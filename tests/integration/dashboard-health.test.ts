@@ -11,7 +11,7 @@ import { insertTouch, type NewTouch } from "@/db/queries/touches-write";
 import { contactCircles } from "@/db/schema";
 import type { ValueDirection } from "@/lib/domain/enums";
 import { contactHealth } from "@/lib/health/model";
-import { occurredAtFromDate } from "@/lib/touches/dates";
+import { occurredAtFromDate } from "@/lib/domain/touch-dates";
 import {
   createCircle,
   createContact,

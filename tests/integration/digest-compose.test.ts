@@ -10,7 +10,7 @@ import { deriveDigestLinkKey, verifyDigestToken } from "@/lib/digest/links";
 import { runScheduledDigests } from "@/lib/digest/scheduler";
 import { resendMailer } from "@/lib/email/mailer";
 import { explainHealth } from "@/lib/health/model";
-import { occurredAtFromDate } from "@/lib/touches/dates";
+import { occurredAtFromDate } from "@/lib/domain/touch-dates";
 import { createContact, createUser } from "../factories";
 import { startRecordingServer } from "../helpers/recording-server";
 import { createTestDb, type TestDb } from "../helpers/test-db";

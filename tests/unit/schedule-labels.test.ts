@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dueStatus, lastTouchLabel } from "@/lib/contacts/schedule-labels";
-import { occurredAtFromDate } from "@/lib/touches/dates";
+import { occurredAtFromDate } from "@/lib/domain/touch-dates";
 
 // 25 November, 23:30 UTC: already 26 November in Auckland.
 const NOW = new Date("2026-11-25T23:30:00Z");

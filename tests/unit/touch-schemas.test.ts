@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CHANNELS, SUCCESS_KINDS, VALUE_DIRECTIONS, VALUE_KINDS } from "@/lib/domain/enums";
 import { formatDay } from "@/lib/domain/dates";
 import { normalizeUrl } from "@/lib/domain/url";
-import { dateFromOccurredAt, latestAllowedDate, occurredAtFromDate } from "@/lib/touches/dates";
+import { dateFromOccurredAt, latestAllowedDate, occurredAtFromDate } from "@/lib/domain/touch-dates";
 import { successInputSchema, successUpdateSchema } from "@/lib/validations/success";
 import { MAX_SUMMARY_LENGTH, MAX_TOUCH_CONTACTS, touchInputSchema, touchUpdateSchema } from "@/lib/validations/touch";
 
