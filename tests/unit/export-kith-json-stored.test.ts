@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ExportContact, type KithExport, parseKithExport } from "@/lib/export/kith-json";
 import { MAX_CELL_LENGTH } from "@/lib/import/csv";
@@ -169,5 +170,34 @@ describe("parseKithExport still refuses what is unsafe or unbounded", () => {
     expect(refusal(doc({ birthday: { month: 4, day: 31, year: 1990 } }))).toMatch(/April 1990 has 30 days/);
     expect(refusal(doc({ birthday: { month: 4, day: 1, year: 10_000 } }))).toMatch(/birthday\.year: /);
     expect(refusal(doc({ birthday: { month: 4, day: 1.5, year: null } }))).toMatch(/birthday\.day: /);
+  });
+});
+
+describe("parseKithExport on any JSON in a contact", () => {
+  const FIELDS = Object.keys(contact()) as (keyof ExportContact)[];
+  const ROW_FIELDS = { emails: ["email", "label", "isPrimary"], phones: ["phone", "label"], links: ["url", "label"] } as const;
+
+  it("never throws, and answers with a message a person can read", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...FIELDS), fc.jsonValue(), (field, value) => {
+        const parsed = parseKithExport(doc({ [field]: value } as Partial<ExportContact>));
+        if (!parsed.ok) expect(parsed.message).toMatch(/^This export cannot be restored: contacts\[0\]/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("never throws on any JSON in an email, phone or link row", () => {
+    const rowField = fc.constantFrom(...(Object.keys(ROW_FIELDS) as (keyof typeof ROW_FIELDS)[])).chain((kind) =>
+      fc.tuple(fc.constant(kind), fc.constantFrom(...ROW_FIELDS[kind])),
+    );
+    fc.assert(
+      fc.property(rowField, fc.jsonValue(), ([kind, key], value) => {
+        const row = { email: "ada@example.com", phone: "12", url: "https://ada.example/", label: null, isPrimary: true, [key]: value };
+        const parsed = parseKithExport(JSON.parse(JSON.stringify(doc({ [kind]: [row] }))));
+        if (parsed.ok) expect(parsed.data.contacts[0]?.[kind]).toHaveLength(1);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
