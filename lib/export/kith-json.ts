@@ -46,7 +46,7 @@ export const KITH_EXPORT_VERSION = 1;
 //
 // A file can say anything, so every record goes through the rules of the
 // app that writes it, and is stored as those rules give it back (trimmed,
-// links normalised): a restore brings in nothing the app itself would
+// links normalised, one-line fields on one line): a restore brings in nothing the app itself would
 // refuse. Settings, events, touches and successes are what the forms write;
 // a contact and a circle are what any writer (an import included) can have
 // stored. What no form writes (ids, timestamps) is checked for its type.
@@ -77,8 +77,8 @@ export const exportEventSchema = z.object({ id, ...eventInputSchema.shape, creat
 // or a restore: the safety rules are the forms', the bounds the largest
 // writer's (lib/validations/stored-contact.ts). An import keeps more than a
 // form takes (a 30,000-character name from three cells, a phone "ext. 12",
-// a label of any length, a birthday in 1850), and an account's own export
-// must always restore.
+// a cell-long label, a birthday in 1850), and an account's own export must
+// always restore.
 const contactFields = contactFormSchema.shape;
 const optionalDay = day.nullable();
 
