@@ -34,10 +34,16 @@ function optionalText(max: number, what: string) {
     .transform((value) => (value ? value : null));
 }
 
-// Form inputs give strings ("", "12"); code gives numbers or null.
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
+// Form inputs give strings ("", "12"); code gives numbers or null. Anything
+// else is not a number (and a Promise passed through would make zod's sync
+// parse throw instead of fail).
 function optionalInt(min: number, max: number, message: string) {
   return z.preprocess(
-    (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? null : value),
+    (value) => (isBlank(value) ? null : typeof value === "string" || typeof value === "number" ? value : Number.NaN),
     z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).nullable(),
   );
 }
@@ -201,9 +207,13 @@ function checkBirthday(values: BirthdayFields, ctx: z.RefinementCtx) {
 const BIRTHDAY_FIELDS = new Set<PropertyKey>(["birthdayMonth", "birthdayDay", "birthdayYear"]);
 
 // Runs even when other fields failed, so every error shows at once; only the
-// birthday's own field errors stop it.
+// birthday's own field errors stop it, and an input that is not an object at
+// all (zod runs a `when` check on it too).
 const birthdayCheck = {
-  when: (payload: z.core.ParsePayload) => !payload.issues.some((issue) => BIRTHDAY_FIELDS.has(issue.path?.[0] ?? "")),
+  when: (payload: z.core.ParsePayload) =>
+    typeof payload.value === "object" &&
+    payload.value !== null &&
+    !payload.issues.some((issue) => BIRTHDAY_FIELDS.has(issue.path?.[0] ?? "")),
 };
 
 export const contactFormSchema = z.object(contactFields).superRefine(checkBirthday, birthdayCheck);

@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type * as NextCache from "next/cache";
+import type * as NextServer from "next/server";
 import type { NextRequest } from "next/server";
+import { vi } from "vitest";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 
@@ -87,7 +90,7 @@ export async function loadRouteHandlers(): Promise<RouteHandler[]> {
 
 export type SchemaAction = ((input: unknown) => Promise<ActionResult<unknown>>) & { readonly inputSchema: z.ZodType };
 
-export type ActionCall = { action: SchemaAction; input: unknown; result?: ActionResult<unknown> };
+export type ActionCall = { action: SchemaAction; input: unknown; isValid?: boolean; result?: ActionResult<unknown> };
 
 // Shared by the mocks (vi.mock factories import this module) and the tests.
 export const world = {
@@ -98,6 +101,39 @@ export const world = {
 };
 
 export const SESSION_ENDED = "Your session has ended. Sign in again to continue.";
+
+// --- The mocks: what Next's request scope would provide -------------------
+// Test files call these from vi.mock factories. The session comes from
+// `world.userId` instead of a cookie; Auth.js itself is the real one.
+
+export function mockAuth<T extends object>(actual: T) {
+  return {
+    ...actual,
+    auth: async () => (world.userId ? { user: { id: world.userId } } : null),
+    currentUserId: async () => world.userId,
+    signIn: vi.fn(async () => undefined),
+    signOut: vi.fn(async () => undefined),
+  };
+}
+
+export function mockAuthedAction<T extends { authedAction: unknown }>(actual: T): T {
+  return { ...actual, authedAction: recordCalls(actual.authedAction as Parameters<typeof recordCalls>[0]) };
+}
+
+export function mockNextCache(actual: typeof NextCache) {
+  return { ...actual, revalidatePath: vi.fn(), revalidateTag: vi.fn() };
+}
+
+export function mockNextHeaders() {
+  return {
+    headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9", "user-agent": "kith-test" }),
+    cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+  };
+}
+
+export function mockNextServer(actual: typeof NextServer) {
+  return { ...actual, after: runAfter };
+}
 
 // Wraps lib/actions/authed-action's authedAction so each call through it is
 // recorded: which schema-bearing action an export called, with what, and
@@ -110,6 +146,7 @@ export function recordCalls<F extends (schema: z.ZodType, handler: never) => Sch
       const call: ActionCall = { action, input };
       world.calls.push(call);
       call.result = await action(input);
+      call.isValid = world.userId !== null && action.inputSchema.safeParse(input).success;
       return call.result;
     };
     return Object.defineProperty(recorded, "inputSchema", { value: action.inputSchema, enumerable: true });

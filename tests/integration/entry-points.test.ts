@@ -35,37 +35,20 @@ vi.stubEnv("AUTH_SECRET", "entry-points-test-secret-0123456789-abcdef");
 const CRON_SECRET = "entry-points-cron-secret-0123456789";
 vi.stubEnv("CRON_SECRET", CRON_SECRET);
 
-// The session is the one thing these tests decide: who is signed in comes
-// from `world.userId` instead of a cookie read inside Next's request scope.
-vi.mock("@/lib/auth", async (importOriginal) => {
-  const actual = await importOriginal<typeof AuthModule>();
-  const { world: state } = await import("../helpers/entry-points");
-  return {
-    ...actual,
-    auth: async () => (state.userId ? { user: { id: state.userId } } : null),
-    currentUserId: async () => state.userId,
-    signIn: vi.fn(async () => undefined),
-    signOut: vi.fn(async () => undefined),
-  };
-});
-vi.mock("@/lib/actions/authed-action", async (importOriginal) => {
-  const actual = await importOriginal<typeof AuthedActionModule>();
-  const { recordCalls } = await import("../helpers/entry-points");
-  return { ...actual, authedAction: recordCalls(actual.authedAction) };
-});
-vi.mock("next/cache", async (importOriginal) => ({
-  ...(await importOriginal<typeof NextCache>()),
-  revalidatePath: vi.fn(),
-  revalidateTag: vi.fn(),
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9", "user-agent": "entry-points-test" }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
-}));
-vi.mock("next/server", async (importOriginal) => {
-  const { runAfter } = await import("../helpers/entry-points");
-  return { ...(await importOriginal<typeof NextServer>()), after: runAfter };
-});
+// The session is the one thing these tests decide (tests/helpers/entry-points.ts).
+vi.mock("@/lib/auth", async (importOriginal) =>
+  (await import("../helpers/entry-points")).mockAuth(await importOriginal<typeof AuthModule>()),
+);
+vi.mock("@/lib/actions/authed-action", async (importOriginal) =>
+  (await import("../helpers/entry-points")).mockAuthedAction(await importOriginal<typeof AuthedActionModule>()),
+);
+vi.mock("next/cache", async (importOriginal) =>
+  (await import("../helpers/entry-points")).mockNextCache(await importOriginal<typeof NextCache>()),
+);
+vi.mock("next/headers", async () => (await import("../helpers/entry-points")).mockNextHeaders());
+vi.mock("next/server", async (importOriginal) =>
+  (await import("../helpers/entry-points")).mockNextServer(await importOriginal<typeof NextServer>()),
+);
 
 const actions = await loadServerActions();
 const routes = await loadRouteHandlers();
@@ -116,13 +99,13 @@ function refusalProblem(outcome: Outcome, calls: typeof world.calls): string | n
 
 async function signedOutArguments(fn: ServerAction["fn"]): Promise<{ args: unknown[]; targets: ActionTarget[] }> {
   const targets = await probeTargets(fn, knownInputKeys(world.created));
-  const pools = { uuids: ownIds, emails: [] };
+  const pools = { uuids: [ownIds], emails: [] };
   const args: unknown[] = [undefined, null, {}, [], "x", 42, new FormData()];
   for (const { action, shape } of targets) {
     const json = jsonSchemaOf(action.inputSchema);
     if (shape.kind === "field") {
       const property = (json as { properties?: Record<string, object> }).properties?.[shape.key] ?? {};
-      args.push(...fc.sample(fromJsonSchema(property, pools), { numRuns: 10, seed: 1 }));
+      args.push(...fc.sample(fromJsonSchema(property, pools, shape.key), { numRuns: 10, seed: 1 }));
     } else {
       const inputs = fc.sample(arbitraryFromSchema(action.inputSchema, pools), { numRuns: 10, seed: 1 });
       if (shape.kind === "whole") args.push(...inputs);

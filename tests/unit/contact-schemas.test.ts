@@ -351,3 +351,23 @@ describe("circle schemas", () => {
     );
   });
 });
+
+// Found by the hostile-input fuzz (tests/integration/hostile-actions.test.ts):
+// safeParse threw instead of failing, which a server action answers with a 500.
+describe("contact schemas given what no form sends", () => {
+  const schemas = { contactFormSchema, createContactSchema, updateContactSchema };
+
+  it.each(Object.entries(schemas))("%s fails, never throws, on input that is not an object", (_, schema) => {
+    for (const input of [null, undefined, "x", 1, true, [], () => undefined]) {
+      expect(schema.safeParse(input).success).toBe(false);
+    }
+  });
+
+  it.each(Object.entries(schemas))("%s fails, never throws, on a birthday field that is a Promise or an object", (_, schema) => {
+    for (const value of [Promise.resolve(1990), { valueOf: () => 3 }, [5], new Date()]) {
+      const result = schema.safeParse({ id: "5f0c8c1e-9d6a-4c53-8a43-2f1b9e7d6a10", name: "Ada", tier: "regular", birthdayMonth: 3, birthdayDay: 4, birthdayYear: value });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual(["birthdayYear"]);
+    }
+  });
+});

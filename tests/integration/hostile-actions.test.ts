@@ -1,0 +1,257 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import fc from "fast-check";
+import type * as NextCache from "next/cache";
+import type * as NextServer from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createImport, processImport } from "@/db/queries/imports";
+import { circles, contacts, events, imports, interactions, successes, users } from "@/db/schema";
+import type * as AuthedActionModule from "@/lib/actions/authed-action";
+import type * as AuthModule from "@/lib/auth";
+import { deriveDigestLinkKey, digestPayload, signDigestToken } from "@/lib/digest/links";
+import { createBusyUser } from "../factories";
+import { releaseAppDb, useAsAppDb } from "../helpers/app-db";
+import { type Fingerprint, userFingerprint } from "../helpers/db-fingerprint";
+import {
+  type ActionTarget,
+  knownInputKeys,
+  loadServerActions,
+  type Outcome,
+  outcomeOf,
+  probeTargets,
+  type ServerAction,
+  world,
+} from "../helpers/entry-points";
+import { enumHints, fromJsonSchema, hostileValue, jsonSchemaOf, type Pools } from "../helpers/schema-arbitrary";
+import { createTestDb, type TestDb } from "../helpers/test-db";
+
+// Hostile input never breaks an action. Every server action (found in the
+// code) gets at least RUNS inputs generated from and around its zod schema,
+// as signed-in user A, with user B's real ids mixed in: no error escapes (an
+// error is a 500), every answer is a typed result, a refused call writes
+// nothing of A's, and B's rows stay byte for byte as they were and never
+// appear in an answer.
+
+const RUNS = Number(process.env.KITH_FUZZ_RUNS ?? 1000);
+const SEED = Number(process.env.KITH_FUZZ_SEED ?? Date.now() % 2_147_483_647);
+const SECRET = "hostile-actions-test-secret-0123456789-abcdef";
+vi.stubEnv("AUTH_SECRET", SECRET);
+
+vi.mock("@/lib/auth", async (importOriginal) =>
+  (await import("../helpers/entry-points")).mockAuth(await importOriginal<typeof AuthModule>()),
+);
+vi.mock("@/lib/actions/authed-action", async (importOriginal) =>
+  (await import("../helpers/entry-points")).mockAuthedAction(await importOriginal<typeof AuthedActionModule>()),
+);
+vi.mock("next/cache", async (importOriginal) =>
+  (await import("../helpers/entry-points")).mockNextCache(await importOriginal<typeof NextCache>()),
+);
+vi.mock("next/headers", async () => (await import("../helpers/entry-points")).mockNextHeaders());
+vi.mock("next/server", async (importOriginal) =>
+  (await import("../helpers/entry-points")).mockNextServer(await importOriginal<typeof NextServer>()),
+);
+
+const actions = await loadServerActions();
+const KEY = deriveDigestLinkKey(SECRET);
+
+let t: TestDb;
+let other: {
+  id: string;
+  email: string;
+  groups: string[][];
+  secrets: string[];
+  tokens: string[];
+  fingerprint: Fingerprint;
+};
+
+const LINKEDIN = [
+  "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+  "Grace,Hopper,https://www.linkedin.com/in/grace-hopper,grace@example.com,Navy,Admiral,22 Dec 2025",
+  "Alan,Turing,,alan@example.com,Bletchley,Cryptanalyst,01 Jan 2025",
+  "",
+].join("\n");
+
+// An account with some of everything, and the imports and digest links
+// that refer to it.
+async function seedAccount() {
+  const { user, ids } = await createBusyUser(t.db, new Date());
+  const people = await t.db.select({ id: contacts.id, name: contacts.name }).from(contacts).where(eq(contacts.userId, user.id));
+  const mapping = await createImport(t.db, { userId: user.id, source: "csv", fileName: "c.csv", fileSize: 30, content: "Name,Company\nAda,Acme\n" });
+  const preview = await createImport(t.db, { userId: user.id, source: "linkedin", fileName: "l.csv", fileSize: LINKEDIN.length, content: LINKEDIN });
+  await processImport(t.db, { importId: preview.id });
+  const contactId = people[0]?.id ?? randomUUID();
+  const tokens = (["log", "snooze"] as const).map((a) => signDigestToken(digestPayload({ a, u: user.id, c: contactId, p: "2026-W48" }), KEY));
+  const idsOf = async (table: typeof contacts | typeof circles | typeof events | typeof interactions | typeof successes | typeof imports) =>
+    (await t.db.select({ id: table.id }).from(table).where(eq(table.userId, user.id))).map((row) => row.id);
+  const groups = [
+    await idsOf(contacts),
+    await idsOf(circles),
+    await idsOf(events),
+    await idsOf(interactions),
+    await idsOf(successes),
+    await idsOf(imports),
+    [user.id],
+  ];
+  return { user, ids: [...ids, mapping.id, preview.id, user.id], groups, names: people.map((person) => person.name), tokens };
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+  useAsAppDb(t);
+  const b = await seedAccount();
+  other = {
+    id: b.user.id,
+    email: b.user.email,
+    groups: b.groups,
+    secrets: [...b.ids, ...b.names, b.user.email],
+    tokens: b.tokens,
+    fingerprint: await userFingerprint(t.db, b.user.id),
+  };
+}, 120_000);
+
+afterAll(async () => {
+  releaseAppDb();
+  vi.unstubAllEnvs();
+  await t?.close();
+});
+
+// --- Inputs ----------------------------------------------------------------
+
+function formOf(keys: string[], input: unknown): FormData {
+  const form = new FormData();
+  for (const key of keys) {
+    const value = typeof input === "object" && input !== null ? (input as Record<string, unknown>)[key] : undefined;
+    if (value === undefined) continue;
+    form.set(key, value instanceof Blob ? value : typeof value === "string" ? value : safeJson(value));
+  }
+  return form;
+}
+
+function argumentArbitrary(targets: ActionTarget[], pools: Pools): fc.Arbitrary<unknown> {
+  const fromSchemas = targets.map(({ action, shape }) => {
+    const json = jsonSchemaOf(action.inputSchema);
+    if (shape.kind === "field") {
+      return fromJsonSchema((json as { properties?: Record<string, object> }).properties?.[shape.key] ?? {}, pools, shape.key);
+    }
+    if (shape.kind === "form") return fromJsonSchema(json, pools).map((input) => formOf(shape.keys, input));
+    return fromJsonSchema(json, pools);
+  });
+  if (fromSchemas.length === 0) return hostileValue;
+  // Mostly from the schemas; a raw hostile argument one time in eight or so.
+  return fc.oneof({ arbitrary: fc.oneof(...fromSchemas), weight: 7 }, { arbitrary: hostileValue, weight: 1 });
+}
+
+// --- What each call must (not) do -----------------------------------------
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_, item: unknown) => (typeof item === "bigint" ? String(item) : item)) ?? "";
+  } catch {
+    return String(Object.prototype.toString.call(value));
+  }
+}
+
+function describeValue(value: unknown): string {
+  try {
+    return fc.stringify(value).slice(0, 300);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+function isTypedResult(value: unknown): boolean {
+  return typeof value === "object" && value !== null && typeof (value as { ok?: unknown }).ok === "boolean";
+}
+
+// A refusal is a typed { ok: false }, or (for the form actions that redirect
+// to a page) a redirect after every action it reached refused.
+function wasRefused(outcome: Outcome, calls: typeof world.calls): boolean {
+  if (outcome.kind === "returned") return (outcome.value as { ok?: unknown }).ok === false;
+  return calls.length > 0 && calls.every((call) => call.result?.ok === false);
+}
+
+function problemWith(arg: unknown, outcome: Outcome, calls: typeof world.calls): string | null {
+  if (outcome.kind === "threw") {
+    const error = outcome.error as Error;
+    return `threw ${error?.stack ?? String(error)}`;
+  }
+  if (outcome.kind === "returned" && !isTypedResult(outcome.value)) return `answered ${describeValue(outcome.value)}`;
+  if (calls.some((call) => !isTypedResult(call.result))) return "an action answered something other than a result";
+  const answer = outcome.kind === "returned" ? safeJson(outcome.value) : outcome.kind === "redirect" ? outcome.to : "";
+  // B's ids and address are among the inputs; an answer may echo what it was given, nothing more.
+  const given = safeJson(arg);
+  const leaked = other.secrets.find((secret) => answer.includes(secret) && !given.includes(secret));
+  if (leaked) return `answered with the other user's ${leaked}: ${answer.slice(0, 300)}`;
+  return null;
+}
+
+type Account = Awaited<ReturnType<typeof seedAccount>>;
+
+async function fuzz(action: ServerAction, account: Account, targets: ActionTarget[]) {
+  const pools: Pools = {
+    uuids: [...other.groups, ...account.groups],
+    own: account.groups,
+    emails: [other.email, account.user.email, "ada@example.com"],
+    strings: [...other.tokens, ...account.tokens],
+    hints: enumHints(world.created.map((created) => created.inputSchema)),
+  };
+  const argument = argumentArbitrary(targets, pools);
+  // A's rows as they were before the call; recomputed after a call that succeeded.
+  let known: Fingerprint | undefined;
+  let reachedHandler = 0;
+  let run = 0;
+  await fc.assert(
+    fc.asyncProperty(argument, async (arg) => {
+      world.userId = account.user.id;
+      known ??= await userFingerprint(t.db, account.user.id);
+      world.calls = [];
+      const outcome = await outcomeOf(() => action.fn(arg));
+      const calls = world.calls;
+      const problem = problemWith(arg, outcome, calls);
+      if (problem) throw new Error(`${action.id}(${describeValue(arg)}): ${problem}`);
+      const isValid = calls.some((call) => call.isValid);
+      if (isValid) reachedHandler++;
+      run++;
+      // A refusal by the schema never reaches a handler: checking one in ten
+      // of those keeps the run short; every refusal from a handler is checked.
+      if (wasRefused(outcome, calls) && (isValid || calls.length === 0 || run % 10 === 0)) {
+        const after = await userFingerprint(t.db, account.user.id);
+        if (safeJson(after) !== safeJson(known)) {
+          throw new Error(`${action.id}(${describeValue(arg)}) refused but changed ${safeJson(diff(known, after))}`);
+        }
+      } else if (!wasRefused(outcome, calls)) {
+        known = undefined;
+      }
+    }),
+    { numRuns: RUNS, seed: SEED },
+  );
+  return reachedHandler;
+}
+
+function diff(before: Fingerprint, after: Fingerprint): string[] {
+  return Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
+}
+
+async function freshAccount(previous: Account | undefined): Promise<Account> {
+  if (previous) await t.db.delete(users).where(eq(users.id, previous.user.id));
+  return seedAccount();
+}
+
+describe("hostile input never breaks an action", () => {
+  let account: Account | undefined;
+
+  it.each(actions.map((action) => [action.id, action] as const))(
+    "%s",
+    async (_, action) => {
+      world.userId = null;
+      const targets = await probeTargets(action.fn, knownInputKeys(world.created));
+      account = await freshAccount(account);
+      const reachedHandler = await fuzz(action, account, targets);
+      // Enough inputs got past validation to exercise the use case (with the
+      // other user's ids), or the generator is not doing its job.
+      if (targets.length > 0) expect(reachedHandler).toBeGreaterThanOrEqual(RUNS / 50);
+      expect(await userFingerprint(t.db, other.id)).toEqual(other.fingerprint);
+    },
+    600_000,
+  );
+});
