@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import OutboxMessagePage from "@/app/outbox/[id]/page";
+import type OutboxMessagePage from "@/app/outbox/[id]/page";
 import OutboxPage from "@/app/outbox/page";
 import { defaultMailer } from "@/lib/email/mailer";
 import { sendSignInEmail } from "@/lib/email/sign-in-email";
