@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   circles,
@@ -89,32 +89,51 @@ export async function commitImport(
         from (${source}) s cross join lateral jsonb_array_elements(coalesce(s.links, '[]')) l(value)`);
     }
 
-    // Merges, in rounds: a contact two rows of the file merge into gets the
-    // first row's changes, then the second's (one UPDATE sets a row once).
-    const change = (field: string) => sql.raw(`r.changes->'${field}'->>'to'`);
-    for (let round = 1; ; round += 1) {
-      const updated = await tx
-        .update(contacts)
-        .set({
-          company: sql`case when r.changes ? 'company' then ${change("company")} else ${contacts.company} end`,
-          role: sql`case when r.changes ? 'role' then ${change("role")} else ${contacts.role} end`,
-          location: sql`case when r.changes ? 'location' then ${change("location")} else ${contacts.location} end`,
-          notes: sql`case when r.changes ? 'notes' then ${change("notes")} else ${contacts.notes} end`,
-          birthdayMonth: sql`coalesce(${contacts.birthdayMonth}, (r.changes->'birthday'->'to'->>'month')::smallint)`,
-          birthdayDay: sql`coalesce(${contacts.birthdayDay}, (r.changes->'birthday'->'to'->>'day')::smallint)`,
-          birthdayYear: sql`case when ${contacts.birthdayMonth} is null then (r.changes->'birthday'->'to'->>'year')::smallint else ${contacts.birthdayYear} end`,
-          connectedOn: sql`coalesce(${contacts.connectedOn}, (${change("connectedOn")})::date)`,
-          extra: sql`${contacts.extra} || coalesce(r.changes->'extra'->'to', '{}'::jsonb)`,
-          updatedAt: now,
-        })
-        .from(
-          sql`(select m.*, row_number() over (partition by m.match_contact_id order by m.row) as round
-            from ${importRows} m where m.import_id = ${importId} and m.action = 'merge' and m.match_contact_id is not null) r`,
-        )
-        .where(and(eq(contacts.userId, userId), sql`${contacts.id} = r.match_contact_id and r.round = ${round}`))
-        .returning({ id: contacts.id });
-      if (updated.length === 0) break;
-    }
+    // Merges, one statement for all: a contact several rows merge into ends
+    // as applying them in file order would leave it (the planner wrote each
+    // row's text changes from the ones before). One UPDATE per row of a
+    // round took a statement per row when thousands merged into one contact.
+    const lastOf = (field: string) =>
+      sql.raw(`(array_agg(m.changes->'${field}'->>'to' order by m.row desc) filter (where m.changes ? '${field}'))[1]`);
+    const keep = (field: string, column: SQL) => sql`case when a.${sql.raw(`has_${field}`)} then a.${sql.raw(field)} else ${column} end`;
+    await tx
+      .update(contacts)
+      .set({
+        company: keep("company", sql`${contacts.company}`),
+        role: keep("role", sql`${contacts.role}`),
+        location: keep("location", sql`${contacts.location}`),
+        notes: keep("notes", sql`${contacts.notes}`),
+        birthdayMonth: sql`coalesce(${contacts.birthdayMonth}, a.birthday_month)`,
+        birthdayDay: sql`coalesce(${contacts.birthdayDay}, a.birthday_day)`,
+        birthdayYear: sql`case when ${contacts.birthdayMonth} is null then a.birthday_year else ${contacts.birthdayYear} end`,
+        connectedOn: sql`coalesce(${contacts.connectedOn}, a.connected_on)`,
+        extra: sql`${contacts.extra} || coalesce(a.extra, '{}'::jsonb)`,
+        updatedAt: now,
+      })
+      .from(
+        sql`(select m.match_contact_id as id,
+            bool_or(m.changes ? 'company') as has_company, ${lastOf("company")} as company,
+            bool_or(m.changes ? 'role') as has_role, ${lastOf("role")} as role,
+            bool_or(m.changes ? 'location') as has_location, ${lastOf("location")} as location,
+            bool_or(m.changes ? 'notes') as has_notes, ${lastOf("notes")} as notes,
+            (array_agg(m.changes->'birthday'->'to' order by m.row) filter (where m.changes ? 'birthday'))[1] as birthday,
+            (array_agg((m.changes->'connectedOn'->>'to')::date order by m.row) filter (where m.changes ? 'connectedOn'))[1]
+              as connected_on,
+            x.extra
+          from ${importRows} m
+          left join (
+            select e.contact_id, jsonb_object_agg(e.key, e.value order by e.row) as extra
+            from (select r.match_contact_id as contact_id, r.row, kv.key, kv.value from ${importRows} r
+              cross join lateral jsonb_each(r.changes->'extra'->'to') kv
+              where ${ofImport} and r.action = 'merge' and r.match_contact_id is not null) e
+            group by e.contact_id
+          ) x on x.contact_id = m.match_contact_id
+          where m.import_id = ${importId} and m.action = 'merge' and m.match_contact_id is not null
+          group by m.match_contact_id, x.extra) a0
+          cross join lateral (select a0.*, (a0.birthday->>'month')::smallint as birthday_month,
+            (a0.birthday->>'day')::smallint as birthday_day, (a0.birthday->>'year')::smallint as birthday_year) a`,
+      )
+      .where(and(eq(contacts.userId, userId), sql`${contacts.id} = a.id`));
 
     // Circles: the file's own labels, and those chosen for the whole batch.
     const labelRows = await tx.execute(sql`

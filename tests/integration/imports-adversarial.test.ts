@@ -2,10 +2,10 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitImport } from "@/db/queries/import-commit";
 import { createImport, getImport, listImportRows, processImport } from "@/db/queries/imports";
-import { contactEmails, contacts } from "@/db/schema";
+import { contactEmails, contacts, imports, successes } from "@/db/schema";
 import { MAX_IMPORT_ROWS, tooManyRowsMessage } from "@/lib/import/decode";
 import { detectSource } from "@/lib/import/detect";
-import { createUser } from "../factories";
+import { createContact, createUser } from "../factories";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 // Files written to hurt the import: each is read, planned and written to
@@ -60,18 +60,67 @@ describe("an import of files written to hurt", () => {
     expect([people?.n, emails?.n]).toEqual([1, 15_000]);
   });
 
-  it("reads a Google file whose cells are 10,000 characters of spaces around ::: lists", async () => {
+  it("commits 15,000 rows that all merge into one contact as row after row would", async () => {
     const user = await createUser(t.db);
-    const spaces = " ".repeat(9_990);
+    const ada = await createContact(t.db, { userId: user.id, name: "Ada Lovelace", company: "Acme", role: "CTO" });
+    const rows = Array.from({ length: 15_000 }, (_, index) => `Ada,Lovelace,,ada.${index}@example.com,Acme,Engineer,22 Dec 2025`);
+    const job = await preview(user.id, "Connections.csv", [HEADER, ...rows].join("\r\n"));
+    expect(job).toMatchObject({ status: "ready", counts: { create: 0, merge: 15_000, skip: 0, reject: 0 } });
+
+    const committed = await commitImport(t.db, { userId: user.id, importId: job.id, circleIds: [] });
+    expect(committed).toMatchObject({ ok: true, merged: 15_000, newRoles: 1 });
+    const [after] = await t.db.select().from(contacts).where(eq(contacts.id, ada.id));
+    expect(after).toMatchObject({ company: "Acme", role: "Engineer", connectedOn: "2025-12-22" });
+    const [emails] = await t.db.select({ n: count() }).from(contactEmails).where(eq(contactEmails.contactId, ada.id));
+    expect(emails?.n).toBe(15_000);
+    const [roles] = await t.db.select({ n: count() }).from(successes).where(eq(successes.contactId, ada.id));
+    expect(roles?.n).toBe(1);
+  });
+
+  it("commits several rows merging into one contact: text from the last that changed it, dates and fields from the first", async () => {
+    const user = await createUser(t.db);
+    const grace = await createContact(t.db, { userId: user.id, name: "Grace Hopper", company: "Navy", extra: { Kept: "mine" } });
+    const header = "Name,Company,Location,Notes,Birthday,Kept,Ship";
+    const rows = [
+      "Grace Hopper,Navy,Arlington,Met at the yard,1906-12-09,theirs,",
+      "Grace Hopper,Navy,Washington,Talked COBOL,1907-01-01,,USS Hopper",
+      "Grace Hopper,Navy,,Met at the yard,,,Other",
+    ];
+    const created = await createImport(t.db, {
+      userId: user.id,
+      source: "csv",
+      fileName: "people.csv",
+      fileSize: 1,
+      content: [header, ...rows].join("\n"),
+    });
+    const mapping = { "0": "name", "1": "company", "2": "location", "3": "notes", "4": "birthday" } as const;
+    await t.db.update(imports).set({ mapping, status: "parsing" }).where(eq(imports.id, created.id));
+    await processImport(t.db, { importId: created.id });
+    const committed = await commitImport(t.db, { userId: user.id, importId: created.id, circleIds: [] });
+    expect(committed).toMatchObject({ ok: true, merged: 2, skipped: 1 });
+    const [after] = await t.db.select().from(contacts).where(eq(contacts.id, grace.id));
+    expect(after).toMatchObject({
+      location: "Arlington",
+      notes: "Met at the yard\n\nTalked COBOL",
+      birthdayYear: 1906,
+      birthdayMonth: 12,
+      birthdayDay: 9,
+      extra: { Kept: "mine", Ship: "USS Hopper" },
+    });
+  });
+
+  it("reads a Google file whose cells hold 10,000 spaces between words, where a \\s* split backtracked", async () => {
+    const user = await createUser(t.db);
+    const spaces = " ".repeat(9_980);
     const header = "First Name,Last Name,Labels,E-mail 1 - Value,Organization Name";
     const rows = Array.from(
       { length: 50 },
-      (_, index) => `Grace,Hopper${index},Navy${spaces}:::${spaces},g${index}@example.com${spaces},${spaces}Navy`,
+      (_, index) => `Grace,Hopper${index},Navy${spaces}Reserve,g${index}@example.com${spaces}x,Navy${spaces}:::${spaces}Yale`,
     );
     const job = await preview(user.id, "contacts.csv", [header, ...rows].join("\r\n"));
     expect(job).toMatchObject({ status: "ready", totalRows: 50, counts: { create: 50, merge: 0, skip: 0, reject: 0 } });
     const [first] = await listImportRows(t.db, { userId: user.id, importId: job.id, limit: 1 });
-    expect(first?.contact).toMatchObject({ name: "Grace Hopper0", company: "Navy", labels: ["Navy"] });
+    expect(first?.contact).toMatchObject({ name: "Grace Hopper0", company: "Navy", labels: [`Navy${spaces}Reserve`], emails: [] });
   });
 
   it("fails a file of more rows than Kith takes, saying what to do, and keeps none of it", async () => {
