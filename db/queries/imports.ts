@@ -19,8 +19,8 @@ const LEASE_MS = 2 * 60_000;
 // Rows are written in batches of at most this many rows and characters of
 // JSON: one statement on the in-process PGlite holds up the event loop
 // for as long as it runs.
-const WRITE_CHUNK_ROWS = 250;
-const WRITE_CHUNK_CHARS = 250_000;
+const WRITE_CHUNK_ROWS = 100;
+const WRITE_CHUNK_CHARS = 100_000;
 
 export type ImportRow = typeof imports.$inferSelect;
 
