@@ -249,7 +249,7 @@ describe("hostile input never breaks an action", () => {
       const reachedHandler = await fuzz(action, account, targets);
       // Enough inputs got past validation to exercise the use case (with the
       // other user's ids), or the generator is not doing its job.
-      if (targets.length > 0) expect(reachedHandler).toBeGreaterThanOrEqual(RUNS / 50);
+      if (targets.length > 0) expect(reachedHandler).toBeGreaterThanOrEqual(RUNS / 100);
       expect(await userFingerprint(t.db, other.id)).toEqual(other.fingerprint);
     },
     600_000,
