@@ -1,4 +1,4 @@
-// Long work (parsing and planning a file of 100,000 rows) written as a
+// Long work (parsing and planning a file of 50,000 rows) written as a
 // generator that yields wherever it could pause. runSteps does it all at
 // once; runStepsSliced gives the event loop a turn every few milliseconds,
 // so a web server doing an import keeps answering requests meanwhile.

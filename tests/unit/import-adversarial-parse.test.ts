@@ -90,7 +90,7 @@ describe("the row limit", () => {
     for (; !step.done; step = parser.next()) steps += 1;
     expect(step.value).toEqual({ source: "linkedin", rows: 0, contacts: [], rejected: [], errors: [tooManyRowsMessage()] });
     expect(tooManyRowsMessage()).toBe(
-      "This file has more than 100,000 contacts; Kith imports up to 100,000 contacts (and 20 MB) at a time. Split it into smaller files and import them one after another.",
+      "This file has more than 50,000 contacts; Kith imports up to 50,000 contacts (and 20 MB) at a time. Split it into smaller files and import them one after another.",
     );
     // A step for each row read: the header, then rows up to the first one too many.
     expect(steps).toBe(MAX_IMPORT_ROWS + 2);
