@@ -4,12 +4,14 @@ import type * as NextCache from "next/cache";
 import type * as NextServer from "next/server";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
 import { createImport } from "@/db/queries/imports";
 import type * as AuthedActionModule from "@/lib/actions/authed-action";
 import type * as AuthModule from "@/lib/auth";
-import { createBusyUser } from "../factories";
+import { contacts } from "@/db/schema";
+import { createBusyUser, createUser } from "../factories";
 import { releaseAppDb, useAsAppDb } from "../helpers/app-db";
-import { databaseFingerprint } from "../helpers/db-fingerprint";
+import { databaseFingerprint, userFingerprint } from "../helpers/db-fingerprint";
 import {
   type ActionTarget,
   knownInputKeys,
@@ -57,6 +59,8 @@ type AllowListed = { reason: string; check: () => Promise<void> };
 
 let t: TestDb;
 let ownIds: string[] = [];
+let owner: { id: string; email: string; names: string[] };
+let stranger: string;
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -67,6 +71,10 @@ beforeAll(async () => {
   const csv = "Name,Company\nAda Lovelace,Analytical\n";
   const imported = await createImport(t.db, { userId: user.id, source: "csv", fileName: "c.csv", fileSize: csv.length, content: csv });
   ownIds = [...ids, imported.id, user.id];
+  const names = await t.db.select({ name: contacts.name }).from(contacts).where(eq(contacts.userId, user.id));
+  owner = { id: user.id, email: user.email, names: names.map((row) => row.name) };
+  // Someone else, signed in, asking for the first account's things by id.
+  stranger = (await createUser(t.db)).id;
 });
 
 afterAll(async () => {
@@ -188,6 +196,26 @@ async function expectSignedOutRouteRefused(route: RouteHandler) {
     }
   }
   expect(await databaseFingerprint(t.db)).toEqual(before);
+}
+
+// Signed in as someone else, with the first account's ids in the path: the
+// answer holds nothing of that account, and nothing of it changes.
+async function expectOthersRowsUntouched(route: RouteHandler) {
+  world.userId = stranger;
+  const before = await userFingerprint(t.db, owner.id);
+  const secrets = [...ownIds, owner.email, ...owner.names];
+  for (const params of paramCombinations(route.route)) {
+    for (const request of requestsFor(route.route, route.method, params)) {
+      const outcome = await outcomeOf(async () => route.handler(request, { params: Promise.resolve(params) }));
+      expect(outcome.kind === "threw" ? String(outcome.error) : "no error").toBe("no error");
+      if (outcome.kind !== "returned") continue;
+      const response = outcome.value as Response;
+      const body = await response.text();
+      const leaked = secrets.filter((secret) => body.includes(secret) && !request.url.includes(secret));
+      expect(leaked, `${route.id} ${request.url} answered ${response.status}`).toEqual([]);
+    }
+  }
+  expect(await userFingerprint(t.db, owner.id)).toEqual(before);
 }
 
 // --- The public ones, each with why and what is still checked ---------------
@@ -340,6 +368,16 @@ describe("without a session", () => {
   it.each(guardedRoutes.map((route) => [route.id, route] as const))("%s refuses and changes nothing", async (_, route) => {
     await expectSignedOutRouteRefused(route);
   });
+});
+
+describe("signed in as someone else", () => {
+  const guardedRoutes = routes.filter((route) => !(route.id in allowList));
+  it.each(guardedRoutes.map((route) => [route.id, route] as const))(
+    "%s neither shows nor changes another account's rows",
+    async (_, route) => {
+      await expectOthersRowsUntouched(route);
+    },
+  );
 });
 
 describe("the public entry points, allowed by name", () => {
