@@ -34,6 +34,23 @@ export function isUseServerModule(source: string): boolean {
   return /^(["'])use server\1\s*;?/.test(code);
 }
 
+// Server actions declared inside a component ("use server" as a function's
+// first statement) cannot be imported and called: they are found by name,
+// `file#function`, for a test to hold them to an explicit list.
+export function inlineServerActions(): string[] {
+  const found: string[] = [];
+  for (const file of SOURCE_DIRS.flatMap(sourceFiles)) {
+    const source = readFileSync(path.join(ROOT, file), "utf8");
+    if (isUseServerModule(source)) continue;
+    const pattern = /(?:function\s+(\w+)|(\w+)\s*=\s*async)[^{]*\{\s*["']use server["']/g;
+    for (const match of source.matchAll(pattern)) found.push(`${file}#${match[1] ?? match[2] ?? "anonymous"}`);
+    const directives = source.match(/\{\s*["']use server["']/g)?.length ?? 0;
+    const named = [...source.matchAll(pattern)].length;
+    for (let i = named; i < directives; i++) found.push(`${file}#anonymous`);
+  }
+  return found.sort();
+}
+
 export type ServerAction = { id: string; file: string; name: string; fn: (...args: unknown[]) => Promise<unknown> };
 export type RouteHandler = {
   id: string;
