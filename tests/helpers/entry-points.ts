@@ -60,20 +60,20 @@ export type RouteHandler = {
   handler: (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
 };
 
-export function serverActionFiles(): string[] {
+function serverActionFiles(): string[] {
   return SOURCE_DIRS.flatMap(sourceFiles)
     .filter((file) => isUseServerModule(readFileSync(path.join(ROOT, file), "utf8")))
     .sort();
 }
 
-export function routeHandlerFiles(): string[] {
+function routeHandlerFiles(): string[] {
   return sourceFiles("app")
     .filter((file) => /(^|\/)route\.(ts|tsx|js|mjs)$/.test(file))
     .sort();
 }
 
 // app/api/imports/[id]/route.ts → /api/imports/[id]; route groups vanish.
-export function routeOf(file: string): string {
+function routeOf(file: string): string {
   const segments = path.dirname(file).split(path.sep).slice(1);
   return `/${segments.filter((segment) => !/^\(.*\)$/.test(segment)).join("/")}`;
 }
@@ -172,11 +172,11 @@ export function recordCalls<F extends (schema: z.ZodType, handler: never) => Sch
 
 // next/server's after() outside a request: run the work now, and let the
 // test wait for it (an import read in the background is part of the call).
-export function runAfter(task: Promise<unknown> | (() => unknown)): void {
+function runAfter(task: Promise<unknown> | (() => unknown)): void {
   world.background.push(Promise.resolve().then(typeof task === "function" ? task : () => task));
 }
 
-export async function settleBackground(): Promise<void> {
+async function settleBackground(): Promise<void> {
   while (world.background.length > 0) {
     const pending = world.background.splice(0);
     await Promise.all(pending);
@@ -187,19 +187,15 @@ export async function settleBackground(): Promise<void> {
 
 type Digested = { digest?: unknown };
 
-export function redirectTarget(error: unknown): string | null {
+function redirectTarget(error: unknown): string | null {
   const digest = (error as Digested | null)?.digest;
   if (typeof digest !== "string" || !digest.startsWith("NEXT_REDIRECT;")) return null;
   return digest.split(";")[2] ?? "";
 }
 
-export function isNotFound(error: unknown): boolean {
+function isNotFound(error: unknown): boolean {
   const digest = (error as Digested | null)?.digest;
   return typeof digest === "string" && digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404");
-}
-
-export function isNextControlError(error: unknown): boolean {
-  return redirectTarget(error) !== null || isNotFound(error);
 }
 
 export type Outcome = { kind: "returned"; value: unknown } | { kind: "redirect"; to: string } | { kind: "not-found" } | { kind: "threw"; error: unknown };
