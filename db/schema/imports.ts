@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { ImportedContact, ImportSource } from "@/lib/import/types";
+import type { ImportedContact, ImportSource } from "@/lib/domain/import";
 import { users } from "./auth";
 import { contacts } from "./contacts";
 

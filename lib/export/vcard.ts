@@ -11,7 +11,7 @@
 //   lines already give it; when they give another, X-KITH-LOCATION says
 //   which one is right.
 
-import type { ImportedContact, ImportedValue } from "@/lib/import/types";
+import type { ImportedContact, ImportedValue } from "@/lib/domain/import";
 import { locationOf, nameAgrees, splitPersonName } from "@/lib/import/vcard";
 import { componentsOf, parseVCardLine, type VCardProperty } from "@/lib/import/vcard-lines";
 

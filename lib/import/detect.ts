@@ -1,7 +1,7 @@
 // Which parser a file is for, from its name and first rows. A guess the
 // person can override: anything not recognised is a CSV to map by hand.
 
-import type { ImportSource } from "./types";
+import type { ImportSource } from "@/lib/domain/import";
 import { headerKey, parseCsvRows } from "./csv";
 
 const LINKEDIN_HEADER_SCAN_ROWS = 20;

@@ -11,7 +11,7 @@
 // `extra` under its column title.
 
 import { normalizeUrl } from "@/lib/domain/url";
-import type { ImportedContact, ImportedValue, ImportRejection, ParseResult } from "./types";
+import type { ImportedContact, ImportedValue, ImportRejection, ParseResult } from "@/lib/domain/import";
 import {
   addExtra,
   cleanCell,

@@ -8,7 +8,7 @@
 // The header is found by looking for First Name and Last Name, so more or
 // fewer note lines do not matter.
 
-import type { ImportedContact, ImportedValue, ImportRejection, ParseResult } from "./types";
+import type { ImportedContact, ImportedValue, ImportRejection, ParseResult } from "@/lib/domain/import";
 import {
   addExtra,
   cleanCell,

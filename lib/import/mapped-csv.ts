@@ -8,7 +8,7 @@
 
 import { z } from "zod";
 import { normalizeUrl } from "@/lib/domain/url";
-import type { ImportedContact, ImportedValue, ImportRejection, ParseResult } from "./types";
+import type { ImportedContact, ImportedValue, ImportRejection, ParseResult } from "@/lib/domain/import";
 import {
   addExtra,
   cleanCell,

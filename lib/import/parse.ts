@@ -2,7 +2,7 @@ import { googleCsvSteps } from "./google";
 import { linkedInCsvSteps } from "./linkedin";
 import { type ColumnMapping, mappedCsvSteps } from "./mapped-csv";
 import { runSteps, type Steps } from "./steps";
-import type { ImportSource, ParseResult } from "./types";
+import type { ImportSource, ParseResult } from "@/lib/domain/import";
 import { vCardSteps } from "./vcard";
 
 export const IMPORT_SOURCE_LABELS: Record<ImportSource, string> = {

@@ -1,6 +1,6 @@
 import { normalizeLinkedInUrl } from "./csv";
 import { runSteps, type Steps } from "./steps";
-import type { ImportedContact, ImportedValue, ImportSource } from "./types";
+import type { ImportedContact, ImportedValue, ImportSource } from "@/lib/domain/import";
 
 // Decides, for every parsed row, what confirming the import does: create a
 // contact, merge new details into the contact it matches, or skip it

@@ -1,7 +1,7 @@
 import type { ImportRowView } from "@/db/queries/imports";
 import { CSV_BOM, toCsv } from "./csv";
 import { type Change, MATCH_REASON_LABELS, type MatchReason } from "./plan";
-import type { ImportedValue } from "./types";
+import type { ImportedValue } from "@/lib/domain/import";
 
 // How the preview and the downloadable report put a row's fate into words.
 

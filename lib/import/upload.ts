@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { createImport, processImport } from "@/db/queries/imports";
+import { createImport } from "@/db/queries/imports";
+import { processImport } from "./process";
 import { hitHourlyLimit, retryAfterText } from "@/lib/http/hourly-limit";
 import { readLimitedFormData } from "@/lib/http/read-limited-body";
 import { decodeFile, FILE_SIZE_LIMIT_BYTES, fileTooLargeMessage } from "./decode";

@@ -16,7 +16,7 @@
 
 import { normalizeUrl } from "@/lib/domain/url";
 import { normalizeEmail, normalizeLinkedInUrl } from "./csv";
-import type { ImportedContact, ImportedValue, ImportRejection, ParseResult } from "./types";
+import type { ImportedContact, ImportedValue, ImportRejection, ParseResult } from "@/lib/domain/import";
 import {
   componentsOf,
   decoded,

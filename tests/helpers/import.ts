@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { decodeFile } from "@/lib/import/decode";
-import type { ImportedContact, ParseResult } from "@/lib/import/types";
+import type { ImportedContact, ParseResult } from "@/lib/domain/import";
 
 // Shared by the import and export parser tests.
 

@@ -1,7 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitImport } from "@/db/queries/import-commit";
-import { createImport, getImport, listImportRows, processImport } from "@/db/queries/imports";
+import { createImport, getImport, listImportRows } from "@/db/queries/imports";
+import { processImport } from "@/lib/import/process";
 import { contactEmails, contacts, imports, successes } from "@/db/schema";
 import { MAX_IMPORT_ROWS, tooManyRowsMessage } from "@/lib/import/decode";
 import { detectSource } from "@/lib/import/detect";

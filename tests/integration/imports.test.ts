@@ -2,13 +2,8 @@ import { readFileSync } from "node:fs";
 import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitImport } from "@/db/queries/import-commit";
-import {
-  createImport,
-  getImport,
-  listImportRows,
-  processImport,
-  setImportMapping,
-} from "@/db/queries/imports";
+import { createImport, getImport, listImportRows, setImportMapping } from "@/db/queries/imports";
+import { processImport } from "@/lib/import/process";
 import { refreshContactSchedule } from "@/db/queries/schedule";
 import { listWaitingSuccesses } from "@/db/queries/successes";
 import {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { normalizeUrl } from "@/lib/domain/url";
 import { type ExportableContact, escapeText, foldLine, toVCard, toVCards } from "@/lib/export/vcard";
 import { normalizeEmail, normalizeLinkedInUrl } from "@/lib/import/csv";
-import type { ImportedContact } from "@/lib/import/types";
+import type { ImportedContact } from "@/lib/domain/import";
 import { parseVCards } from "@/lib/import/vcard";
 import { fixture, withoutRow } from "../helpers/import";
 

@@ -6,7 +6,7 @@ import { detectSource } from "@/lib/import/detect";
 import { parseGoogleCsv } from "@/lib/import/google";
 import { parseLinkedInCsv } from "@/lib/import/linkedin";
 import { parseMappedCsv, suggestMapping } from "@/lib/import/mapped-csv";
-import type { ParseResult } from "@/lib/import/types";
+import type { ParseResult } from "@/lib/domain/import";
 import { fixture } from "../helpers/import";
 
 describe("detectSource", () => {

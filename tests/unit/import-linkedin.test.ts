@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeFile } from "@/lib/import/decode";
 import { LINKEDIN_NO_HEADER_ERROR, parseLinkedInCsv } from "@/lib/import/linkedin";
-import type { ImportedContact } from "@/lib/import/types";
+import type { ImportedContact } from "@/lib/domain/import";
 import { contact as parsedContact, fixture, fixtureBytes } from "../helpers/import";
 
 // A contact as LinkedIn gives it: the profile is also its one link.

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ExistingContact, type PlannedRow, planImport } from "@/lib/import/plan";
-import type { ImportedContact, ImportSource } from "@/lib/import/types";
+import type { ImportedContact, ImportSource } from "@/lib/domain/import";
 
 // Files as people have them: a few people (two of them with the same name
 // at different companies), each appearing in one or more rows with some of

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ImportedContact, ParseResult } from "@/lib/import/types";
+import type { ImportedContact, ParseResult } from "@/lib/domain/import";
 import { NO_NAME, VCARD_NO_CARDS_ERROR, parseVCards } from "@/lib/import/vcard";
 import { card } from "../helpers/import";
 

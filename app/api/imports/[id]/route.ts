@@ -1,7 +1,8 @@
 import { after } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getImport, needsWorker, processImport } from "@/db/queries/imports";
+import { getImport } from "@/db/queries/imports";
+import { needsWorker, processImport } from "@/lib/import/process";
 import { currentUserId } from "@/lib/auth";
 
 export const dynamic = "force-dynamic";
