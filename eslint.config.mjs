@@ -93,19 +93,4 @@ export default defineConfig([
     },
     rules: { "boundaries/dependencies": ["error", layerRule()] },
   },
-  // TEMPORARY (issue 12): db/queries/restore.ts takes the KithExport type
-  // from lib/export/kith-json.ts, whose schema belongs in lib/validations.
-  // This exact file may cross that one line and no other.
-  {
-    files: ["db/queries/restore.ts"],
-    rules: {
-      "boundaries/dependencies": [
-        "error",
-        layerRule({
-          from: { element: { type: "queries" } },
-          allow: { to: { element: { type: "use-case", path: "lib/export/kith-json.ts" } } },
-        }),
-      ],
-    },
-  },
 ]);

@@ -17,7 +17,7 @@ import {
   users,
 } from "@/db/schema";
 import type { RestoreCounts } from "@/lib/domain/restore";
-import type { KithExport } from "@/lib/export/kith-json";
+import type { KithExport } from "@/lib/validations/kith-export";
 import { insertStatements } from "./bulk-insert";
 import { refreshContactSchedule } from "./schedule";
 

@@ -2,7 +2,7 @@
 // (vCard 3.0), written a page at a time so an export streams.
 
 import { CSV_BOM, normalizeLinkedInUrl, toCsv } from "@/lib/import/csv";
-import type { ExportContact } from "./kith-json";
+import type { ExportContact } from "@/lib/validations/kith-export";
 import { type ExportableContact, toVCard } from "./vcard";
 
 // Titles Kith's own CSV import (lib/import/mapped-csv.ts suggestMapping)

@@ -10,16 +10,8 @@ import {
 } from "@/db/queries/export";
 import { todayIn } from "@/lib/domain/dates";
 import { writeContactsCsv, writeContactsVCard } from "./contacts-files";
-import {
-  type ExportContact,
-  toExportCircle,
-  toExportContact,
-  toExportEvent,
-  toExportSettings,
-  toExportSuccess,
-  toExportTouch,
-  writeKithExport,
-} from "./kith-json";
+import { toExportCircle, toExportContact, toExportEvent, toExportSettings, toExportSuccess, toExportTouch, writeKithExport } from "./kith-json";
+import { type ExportContact } from "@/lib/validations/kith-export";
 
 export const EXPORT_FORMATS = ["kith.json", "contacts.csv", "contacts.vcf"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

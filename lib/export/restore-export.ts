@@ -4,7 +4,7 @@ import type { RestoreCounts } from "@/lib/domain/restore";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { type ActionResult, fail, ok } from "@/lib/actions/result";
 import type { restoreExportInputSchema } from "@/lib/validations/account";
-import { parseKithExport } from "./kith-json";
+import { parseKithExport } from "@/lib/validations/kith-export";
 
 function fileError(message: string): ActionResult<never> {
   return fail(message, { file: [message] });

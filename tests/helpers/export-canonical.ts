@@ -1,4 +1,4 @@
-import type { KithExport } from "@/lib/export/kith-json";
+import type { KithExport } from "@/lib/validations/kith-export";
 
 // The document with every id replaced by its record's place in a canonical
 // order (records sorted by their content, references replaced first), and

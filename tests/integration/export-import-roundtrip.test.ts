@@ -6,7 +6,7 @@ import { createImport, getImport } from "@/db/queries/imports";
 import { processImport } from "@/lib/import/process";
 import { restoreKithExport } from "@/db/queries/restore";
 import { contacts } from "@/db/schema";
-import { type KithExport, parseKithExport } from "@/lib/export/kith-json";
+import { type KithExport, parseKithExport } from "@/lib/validations/kith-export";
 import { MAX_CELL_LENGTH, toCsv } from "@/lib/import/csv";
 import type { ImportSource } from "@/lib/domain/import";
 import { contactFormSchema } from "@/lib/validations/contact";

@@ -5,7 +5,7 @@ import { restoreKithExport } from "@/db/queries/restore";
 import { circles, contacts, events, interactions, successes, users } from "@/db/schema";
 import { defineAuthedAction } from "@/lib/actions/define-action";
 import { restoreExport } from "@/lib/export/restore-export";
-import { type KithExport, parseKithExport } from "@/lib/export/kith-json";
+import { type KithExport, parseKithExport } from "@/lib/validations/kith-export";
 import { restoreExportInputSchema } from "@/lib/validations/account";
 import { createBusyUser, createCircle, createContact, createUser } from "../factories";
 import { canonical } from "../helpers/export-canonical";

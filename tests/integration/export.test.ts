@@ -4,7 +4,7 @@ import { parseMappedCsv, suggestMapping } from "@/lib/import/mapped-csv";
 import { parseVCards } from "@/lib/import/vcard";
 import { exportDownload } from "@/lib/export/export-files";
 import { CONTACTS_CSV_HEADER } from "@/lib/export/contacts-files";
-import { type KithExport, kithExportSchema } from "@/lib/export/kith-json";
+import { type KithExport, kithExportSchema } from "@/lib/validations/kith-export";
 import { createBusyUser } from "../factories";
 import { exportText, seedManyContacts, seedRichUser } from "../helpers/export-seed";
 import { createTestDb, type TestDb } from "../helpers/test-db";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ExportContact, type KithExport, parseKithExport } from "@/lib/export/kith-json";
+import { type ExportContact, type KithExport, parseKithExport } from "@/lib/validations/kith-export";
 
 const AT = "2026-11-12T09:30:00.000Z";
 const HUGE = "x".repeat(1_000_000);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ExportContact, type KithExport, parseKithExport } from "@/lib/export/kith-json";
+import { type ExportContact, type KithExport, parseKithExport } from "@/lib/validations/kith-export";
 import { MAX_CELL_LENGTH } from "@/lib/import/csv";
 import { MAX_NOTES_LENGTH } from "@/lib/import/plan";
 import { contactFormSchema, EMPTY_CONTACT_FORM } from "@/lib/validations/contact";

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { birthdayText, CONTACTS_CSV_HEADER, contactCsvRow, toExportableContact } from "@/lib/export/contacts-files";
-import {
-  type ExportContact,
-  type ExportSuccess,
-  type ExportTouch,
-  type KithExportSource,
-  kithExportSchema,
-  parseKithExport,
-  writeKithExport,
-} from "@/lib/export/kith-json";
+import { type KithExportSource, writeKithExport } from "@/lib/export/kith-json";
+import { type ExportContact, type ExportSuccess, type ExportTouch, kithExportSchema, parseKithExport } from "@/lib/validations/kith-export";
 import { suggestMapping } from "@/lib/import/mapped-csv";
 
 const AT = "2026-11-12T09:30:00.000Z";
