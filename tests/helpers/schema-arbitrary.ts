@@ -111,6 +111,8 @@ const hostileValues: (() => unknown)[] = [
   () => new Uint8Array([1, 2, 3]),
   () => () => undefined,
   () => Promise.resolve("x"),
+  // What React's decoder makes of "$@1" when row 1 is `null`.
+  () => Promise.resolve(null),
 ];
 
 export const hostileValue: fc.Arbitrary<unknown> = fc
