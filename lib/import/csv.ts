@@ -82,8 +82,13 @@ export function cleanCell(value: string | null | undefined): string | null {
   const trimmed = (value ?? "").trim();
   const text = /^'[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1).trim() : trimmed;
   if (text === "") return null;
-  if (text.length <= MAX_CELL_LENGTH) return text;
-  let end = MAX_CELL_LENGTH - 1;
+  return cutText(text, MAX_CELL_LENGTH);
+}
+
+/** `text` if it has at most `max` characters, else its start cut to `max`, the last being "…". */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
   // Never split a surrogate pair: half an emoji is not text.
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end -= 1;

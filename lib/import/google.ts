@@ -8,10 +8,12 @@
 // One cell may hold several values separated by " ::: ", and a label
 // starting with "* " is Google's mark for the primary value or a system
 // group ("* myContacts"). Every non-empty cell Kith does not use ends up in
-// `extra` under its column title.
+// `extra` under its column title, and so do the emails, phones, websites and
+// labels of a row past STORED_LIMITS.rows of each.
 
 import { normalizeUrl } from "@/lib/domain/url";
 import type { ImportedContact, ImportedValue, ImportRejection, ParseResult } from "@/lib/domain/import";
+import { STORED_LIMITS } from "@/lib/validations/stored-contact";
 import {
   addExtra,
   cleanCell,
@@ -180,11 +182,13 @@ function readRow(row: number, cells: string[], layout: Layout): ImportedContact 
   const birthday = rawBirthday === null ? null : parseDateParts(rawBirthday);
   if (birthday === null && layout.birthday !== undefined) used.delete(layout.birthday);
 
-  const labels: string[] = [];
+  const labels = new Set<string>();
   for (const label of splitMultiValue(take(layout.labels))) {
     const group = label.replace(/^\*\s*/, "");
     if (!SYSTEM_LABELS.has(group.toLowerCase())) {
-      if (group !== "" && !labels.includes(group)) labels.push(group);
+      if (group === "" || labels.has(group)) continue;
+      if (labels.size < STORED_LIMITS.rows) labels.add(group);
+      else addExtra(extra, extraKey(header, layout.labels ?? 0), label);
     } else if (group.toLowerCase() !== "mycontacts") {
       // "* starred" says something about the person; every contact is in myContacts.
       addExtra(extra, extraKey(header, layout.labels ?? 0), label);
@@ -217,7 +221,7 @@ function readRow(row: number, cells: string[], layout: Layout): ImportedContact 
     linkedinUrl,
     birthday,
     connectedOn: null,
-    labels,
+    labels: [...labels],
     extra: extraObject(extra),
   };
 }
@@ -240,7 +244,8 @@ function readName(
 // with label "Work ::: Home" pairs up, a single label applies to all. A label
 // marked "* " (Google's primary) puts its value first. `accept` normalises a
 // value (null: not usable). A column none of whose values is usable is left
-// unused, to reach extra whole; otherwise only its unusable values do.
+// unused, to reach extra whole; otherwise only its unusable values do, and
+// those past STORED_LIMITS.rows.
 function readValues(
   slots: Slot[],
   cells: string[],
@@ -257,7 +262,7 @@ function readValues(
     const rejected: string[] = [];
     values.forEach((raw, position) => {
       const accepted = accept(raw);
-      if (accepted === null) {
+      if (accepted === null || (seen.size >= STORED_LIMITS.rows && !seen.has(accepted.value))) {
         rejected.push(raw);
         return;
       }

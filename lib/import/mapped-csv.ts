@@ -9,9 +9,11 @@
 import { z } from "zod";
 import { normalizeUrl } from "@/lib/domain/url";
 import type { ImportedContact, ImportedValue, ImportRejection, ParseResult } from "@/lib/domain/import";
+import { STORED_LIMITS } from "@/lib/validations/stored-contact";
 import {
   addExtra,
   cleanCell,
+  cutText,
   extraKey,
   extraObject,
   guessSlashOrder,
@@ -26,6 +28,7 @@ import {
   csvRows,
 } from "./csv";
 import { MAX_IMPORT_ROWS, tooManyRowsMessage } from "./decode";
+import { MAX_NOTES_LENGTH } from "./plan";
 import { runSteps, type Steps } from "./steps";
 
 export const IMPORT_FIELDS = [
@@ -221,8 +224,14 @@ function readRow(row: number, cells: string[], layout: Layout): ImportedContact 
 
   const emails = readList(read("email"), LIST_SEPARATORS, keep, (raw) => normalizeEmail(raw));
   const phones = readList(read("phone"), VALUE_SEPARATORS, keep, (raw) => raw);
-  const websites = readList(read("website"), VALUE_SEPARATORS, keep, (raw) => normalizeLinkedInUrl(raw) ?? normalizeUrl(raw));
   const profiles = readList(read("linkedin"), VALUE_SEPARATORS, keep, (raw) => normalizeLinkedInUrl(raw));
+  const websites = readList(
+    read("website"),
+    VALUE_SEPARATORS,
+    keep,
+    (raw) => normalizeLinkedInUrl(raw) ?? normalizeUrl(raw),
+    STORED_LIMITS.rows - profiles.length,
+  );
   const isProfile = (url: string) => normalizeLinkedInUrl(url) === url;
   const links = [...profiles, ...websites].map(({ value }) => ({ value, label: isProfile(value) ? "LinkedIn" : null }));
   const uniqueLinks = [...new Map(links.map((link) => [link.value, link])).values()];
@@ -238,10 +247,19 @@ function readRow(row: number, cells: string[], layout: Layout): ImportedContact 
     if (connectedOn === null) keep(column, value);
   }
 
-  const labels = [...new Set(read("labels").flatMap(([, value]) => splitTrimmed(value, LIST_SEPARATORS)))];
-  const notes = read("notes")
-    .map(([, value]) => value)
-    .join("\n\n");
+  const labels = new Set<string>();
+  for (const [column, value] of read("labels")) {
+    for (const label of splitTrimmed(value, LIST_SEPARATORS)) {
+      if (labels.size < STORED_LIMITS.rows) labels.add(label);
+      else if (!labels.has(label)) keep(column, label);
+    }
+  }
+  const notes = cutText(
+    read("notes")
+      .map(([, value]) => value)
+      .join("\n\n"),
+    MAX_NOTES_LENGTH,
+  );
 
   return {
     row,
@@ -256,18 +274,20 @@ function readRow(row: number, cells: string[], layout: Layout): ImportedContact 
     linkedinUrl: uniqueLinks.find((link) => isProfile(link.value))?.value ?? null,
     birthday,
     connectedOn,
-    labels,
+    labels: [...labels],
     extra: extraObject(extra),
   };
 }
 
-// Splits each cell into values and normalises them; unusable ones are kept
-// in extra (the whole cell when none of it was usable). Duplicates go.
+// Splits each cell into values and normalises them; unusable ones, and
+// those past `most`, are kept in extra (the whole cell when none of it was
+// usable). Duplicates go.
 function readList(
   cells: [number, string][],
   separators: readonly string[],
   keep: (column: number, value: string) => void,
   accept: (raw: string) => string | null,
+  most: number = STORED_LIMITS.rows,
 ): ImportedValue[] {
   const values: ImportedValue[] = [];
   const seen = new Set<string>();
@@ -279,7 +299,7 @@ function readList(
       continue;
     }
     accepted.forEach((value, index) => {
-      if (value === null) keep(column, parts[index] ?? "");
+      if (value === null || (values.length >= most && !seen.has(value))) keep(column, parts[index] ?? "");
       else if (!seen.has(value)) {
         seen.add(value);
         values.push({ value, label: null });

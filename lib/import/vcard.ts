@@ -11,11 +11,18 @@
 // - What Kith has no column for (photos, UID, anniversaries, street
 //   addresses…) is kept in extra.vcard as the unfolded lines, exactly as
 //   written, so lib/export/vcard.ts can write them back.
+// - A value is cut as a CSV cell is (MAX_CELL_LENGTH), the notes of a card
+//   together at MAX_NOTES_LENGTH, and a card gives at most
+//   STORED_LIMITS.rows emails, phones, links and labels: what Kith stores
+//   must restore from its own export. A line whose values are past that
+//   many is kept in extra, so nothing is lost.
 // Every step is one pass over its text: files of 10,000 cards with photos
 // folded over hundreds of lines are common.
 
 import { normalizeUrl } from "@/lib/domain/url";
-import { normalizeEmail, normalizeLinkedInUrl } from "./csv";
+import { STORED_LIMITS } from "@/lib/validations/stored-contact";
+import { cutText, MAX_CELL_LENGTH, normalizeEmail, normalizeLinkedInUrl } from "./csv";
+import { MAX_NOTES_LENGTH } from "./plan";
 import type { ImportedContact, ImportedValue, ImportRejection, ParseResult } from "@/lib/domain/import";
 import {
   componentsOf,
@@ -45,6 +52,8 @@ const NOT_LABELS = new Set(
 // Apple wraps its built-in labels: `_$!<Mobile>!$_`.
 const APPLE_LABEL = /^_\$!<(.*)>!\$_$/;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+const cell = (text: string) => cutText(text, MAX_CELL_LENGTH);
 
 export function parseVCards(text: string): ParseResult {
   return runSteps(vCardSteps(text));
@@ -87,10 +96,12 @@ type NameParts = { family: string; given: string; additional: string; prefix: st
 function nameParts(prop: VCardProperty): NameParts {
   // Each component may be a list ("Augusta,Byron"): read as words.
   const [family = "", given = "", additional = "", prefix = "", suffix = ""] = splitEscaped(decoded(prop), ";").map((part) =>
-    splitEscaped(part, ",")
-      .map((item) => oneLine(unescapeText(item)))
-      .filter(Boolean)
-      .join(" "),
+    cell(
+      splitEscaped(part, ",")
+        .map((item) => oneLine(unescapeText(item)))
+        .filter(Boolean)
+        .join(" "),
+    ),
   );
   return { family, given, additional, prefix, suffix };
 }
@@ -134,7 +145,7 @@ function isPlainLocation(prop: VCardProperty): boolean {
 function labelText(raw: string): string | null {
   const text = oneLine(raw);
   const apple = APPLE_LABEL.exec(text);
-  return (apple ? oneLine(apple[1] ?? "").toLowerCase() : text) || null;
+  return cell(apple ? oneLine(apple[1] ?? "").toLowerCase() : text) || null;
 }
 
 function typeLabel(prop: VCardProperty): string | null {
@@ -144,7 +155,7 @@ function typeLabel(prop: VCardProperty): string | null {
     .map(oneLine)
     .filter((t) => t !== "" && !NOT_LABELS.has(t))
     .map((t) => (t === "cell" ? "mobile" : t));
-  return oneLine([...new Set(words)].join(" ")) || null;
+  return cell(oneLine([...new Set(words)].join(" "))) || null;
 }
 
 // vCard 4 PREF=1 (1 is most preferred) or 2.1/3.0 TYPE=pref.
@@ -184,21 +195,24 @@ function phoneOf(prop: VCardProperty): string {
     const ext = uriParams.find((p) => p.toLowerCase().startsWith("ext="))?.slice(4);
     text = oneLine(ext?.trim() ? `${number} ext. ${ext}` : number);
   }
-  return text;
+  return cell(text);
 }
 
-type Labelled = ImportedValue & { preference: number };
+type Labelled = ImportedValue & { preference: number; prop: VCardProperty };
 
-function ordered(values: Labelled[]): ImportedValue[] {
+// The values most preferred first, each once, at most STORED_LIMITS.rows;
+// the lines of those past that many are kept in extra.
+function ordered(values: Labelled[], kept: Set<VCardProperty>): ImportedValue[] {
   const seen = new Set<string>();
-  return values
+  const unique = values
     .sort((a, b) => a.preference - b.preference)
     .filter((v) => {
       if (seen.has(v.value)) return false;
       seen.add(v.value);
       return true;
-    })
-    .map(({ value, label }) => ({ value, label }));
+    });
+  for (const { prop } of unique.slice(STORED_LIMITS.rows)) kept.add(prop);
+  return unique.slice(0, STORED_LIMITS.rows).map(({ value, label }) => ({ value, label }));
 }
 
 function cardToContact(props: VCardProperty[], row: number): ImportedContact | ImportRejection {
@@ -225,11 +239,11 @@ function cardToContact(props: VCardProperty[], row: number): ImportedContact | I
   let role: string | null = null;
   let roleFallback: VCardProperty | null = null;
   let kithLocation: string | null | undefined;
-  let adrLocation: { location: string; prop: VCardProperty } | null = null;
+  let adrLocation: { location: string; isCut: boolean; prop: VCardProperty } | null = null;
   let birthday: ImportedContact["birthday"] = null;
   let isGroup = false;
   const notes: string[] = [];
-  const labels: string[] = [];
+  const labels = new Set<string>();
   const emails: Labelled[] = [];
   const phones: Labelled[] = [];
   const links: Labelled[] = [];
@@ -244,25 +258,25 @@ function cardToContact(props: VCardProperty[], row: number): ImportedContact | I
       // One name, company, role and birthday: the first usable line gives
       // it, and later ones are dropped (vCard 3.0 could not write them back).
       case "FN":
-        fn ??= oneLine(textOf(prop)) || null;
+        fn ??= cell(oneLine(textOf(prop))) || null;
         continue;
       case "N":
         n ??= { parts: nameParts(prop), prop };
         continue;
       case "NICKNAME":
-        nickname ??= listOf(prop)[0] ?? null;
+        nickname ??= listOf(prop).slice(0, 1).map(cell)[0] ?? null;
         kept.add(prop);
         continue;
       case "ORG": {
         if (company !== undefined) continue;
         const [first = "", ...rest] = componentsOf(prop);
-        company = first || null;
+        company = cell(first) || null;
         // The department stays with the line, which the writer reuses.
         if (rest.some(Boolean)) kept.add(prop);
         continue;
       }
       case "TITLE":
-        role ??= oneLine(textOf(prop)) || null;
+        role ??= cell(oneLine(textOf(prop))) || null;
         continue;
       case "ROLE":
         if (!roleFallback && oneLine(textOf(prop))) roleFallback = prop;
@@ -270,42 +284,43 @@ function cardToContact(props: VCardProperty[], row: number): ImportedContact | I
         continue;
       case "EMAIL": {
         const value = normalizeEmail(textOf(prop));
-        if (value) emails.push({ value, label: labelOf(prop), preference: preference(prop) });
+        if (value) emails.push({ value, label: labelOf(prop), preference: preference(prop), prop });
         else if (textOf(prop).trim()) kept.add(prop);
         continue;
       }
       case "TEL": {
         const value = phoneOf(prop);
-        if (value) phones.push({ value, label: labelOf(prop), preference: preference(prop) });
+        if (value) phones.push({ value, label: labelOf(prop), preference: preference(prop), prop });
         continue;
       }
       case "URL": {
-        const text = oneLine(textOf(prop));
+        const text = cell(oneLine(textOf(prop)));
         const url = normalizeLinkedInUrl(text) ?? normalizeUrl(text);
-        if (url) links.push({ value: url, label: labelOf(prop), preference: preference(prop) });
+        if (url) links.push({ value: url, label: labelOf(prop), preference: preference(prop), prop });
         else if (text) kept.add(prop);
         continue;
       }
       case "X-SOCIALPROFILE":
       case "X-LINKEDIN": {
         const isLinkedIn = prop.name === "X-LINKEDIN" || types(prop).includes("linkedin");
-        const text = oneLine(textOf(prop));
+        const text = cell(oneLine(textOf(prop)));
         // Apple writes `x-user=ada-lovelace:x-apple:ada-lovelace` when it has no URL.
-        const slug = param(prop, "X-USER") ?? (/^[\p{L}\p{N}_%-]+$/u.test(text) ? text : null);
+        const user = param(prop, "X-USER");
+        const slug = user !== null ? cell(user) : /^[\p{L}\p{N}_%-]+$/u.test(text) ? text : null;
         const fromSlug = slug ? normalizeLinkedInUrl(`https://www.linkedin.com/in/${slug}`) : null;
         const url = isLinkedIn ? (normalizeLinkedInUrl(text) ?? fromSlug) : null;
-        if (url) links.push({ value: url, label: labelOf(prop, "linkedin"), preference: preference(prop) });
+        if (url) links.push({ value: url, label: labelOf(prop, "linkedin"), preference: preference(prop), prop });
         else kept.add(prop);
         continue;
       }
       case "ADR": {
         const location: string | null = adrLocation ? null : locationOf(prop);
-        if (location) adrLocation = { location, prop };
+        if (location) adrLocation = { location: cell(location), isCut: location.length > MAX_CELL_LENGTH, prop };
         kept.add(prop);
         continue;
       }
       case "X-KITH-LOCATION":
-        kithLocation = oneLine(textOf(prop)) || null;
+        kithLocation = cell(oneLine(textOf(prop))) || null;
         continue;
       case "NOTE": {
         const note = textOf(prop).replace(/\r\n?/g, "\n").trim();
@@ -314,7 +329,11 @@ function cardToContact(props: VCardProperty[], row: number): ImportedContact | I
       }
       case "CATEGORIES":
         // Google puts every contact in its system group "myContacts".
-        labels.push(...listOf(prop).filter((label) => label.toLowerCase() !== "mycontacts"));
+        for (const label of listOf(prop).map(cell)) {
+          if (label.toLowerCase() === "mycontacts" || labels.has(label)) continue;
+          if (labels.size < STORED_LIMITS.rows) labels.add(label);
+          else kept.add(prop);
+        }
         continue;
       case "BDAY":
         if (birthday) continue;
@@ -334,9 +353,9 @@ function cardToContact(props: VCardProperty[], row: number): ImportedContact | I
 
   if (isGroup) return { row, reason: GROUP_CARD };
   if (!birthday) for (const prop of unreadBirthdays) kept.add(prop);
-  if (role === null && roleFallback) role = oneLine(textOf(roleFallback));
+  if (role === null && roleFallback) role = cell(oneLine(textOf(roleFallback)));
   else if (roleFallback) kept.add(roleFallback);
-  const sortedEmails = ordered(emails);
+  const sortedEmails = ordered(emails, kept);
   const name = fn || (n && nameFromParts(n.parts)) || nickname || company || sortedEmails[0]?.value;
   if (!name) return { row, reason: NO_NAME };
 
@@ -348,8 +367,10 @@ function cardToContact(props: VCardProperty[], row: number): ImportedContact | I
     if (family !== split.family || given !== split.given || additional || prefix || suffix) kept.add(n.prop);
   }
   // The ADR the location came from is dropped when the location says it all.
-  const dropped = kithLocation === undefined && adrLocation && isPlainLocation(adrLocation.prop) ? adrLocation.prop : null;
-  const sortedLinks = ordered(links);
+  const dropped =
+    kithLocation === undefined && adrLocation && !adrLocation.isCut && isPlainLocation(adrLocation.prop) ? adrLocation.prop : null;
+  const sortedLinks = ordered(links, kept);
+  const sortedPhones = ordered(phones, kept);
   const extraLines = props
     .filter((p) => p !== dropped && (kept.has(p) || (p.name === "X-ABLABEL" && !labelledGroups.has(p.group?.toLowerCase() ?? ""))))
     .map((p) => p.line);
@@ -360,14 +381,14 @@ function cardToContact(props: VCardProperty[], row: number): ImportedContact | I
     company: company ?? null,
     role,
     location: kithLocation !== undefined ? kithLocation : (adrLocation?.location ?? null),
-    notes: notes.join("\n\n") || null,
+    notes: cutText(notes.join("\n\n"), MAX_NOTES_LENGTH) || null,
     emails: sortedEmails,
-    phones: ordered(phones),
+    phones: sortedPhones,
     links: sortedLinks,
     linkedinUrl: sortedLinks.find((link) => normalizeLinkedInUrl(link.value) === link.value)?.value ?? null,
     birthday,
     connectedOn: null,
-    labels: [...new Set(labels)],
+    labels: [...labels],
     extra: extraLines.length > 0 ? { vcard: extraLines } : {},
   };
 }
