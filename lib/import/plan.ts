@@ -1,6 +1,7 @@
 import { normalizeLinkedInUrl } from "./csv";
 import { runSteps, type Steps } from "./steps";
 import type { ImportedContact, ImportedValue, ImportSource } from "@/lib/domain/import";
+import { STORED_LIMITS } from "@/lib/validations/stored-contact";
 
 // Decides, for every parsed row, what confirming the import does: create a
 // contact, merge new details into the contact it matches, or skip it
@@ -15,8 +16,10 @@ import type { ImportedContact, ImportedValue, ImportSource } from "@/lib/domain/
 // emails, phones, links, circles and unknown fields, and appends notes. The
 // exception is a LinkedIn export, the source of truth for jobs: a changed
 // company or position replaces the old one and is a new role to congratulate.
-// Notes grow only up to what the contact form accepts; a note with no room
-// left is not added.
+// Notes grow only up to what the contact form accepts, and a contact's
+// emails, phones, links and circles up to STORED_LIMITS.rows of each: what
+// Kith stores must restore from its own export. A note with no room left,
+// and values past those, are not added, and the row says so in its reason.
 //
 // Every row costs time in its own size, never in what was merged before it:
 // one person 15,000 times in a file is planned as fast as 15,000 people.
@@ -50,6 +53,8 @@ export type PlannedRow =
       matchRow: number | null;
       matchReason: MatchReason;
       changes: Record<string, Change>;
+      /** What of the row was not added (leftOutReason), when something was. */
+      reason?: string;
     }
   | { row: number; action: "skip"; contact: ImportedContact; matchContactId: string; matchReason: MatchReason; reason: string }
   | { row: number; action: "reject"; contact: ImportedContact; reason: string };
@@ -304,8 +309,12 @@ export function* planImportSteps(params: PlanParams): Steps<PlannedRow[]> {
     if ("row" in match.target) {
       // The same person twice in one file: the first row gets the details.
       const first = createdAt.get(match.target.row);
-      const theirs = onlyTheirs(contact, match.target);
+      let theirs = onlyTheirs(contact, match.target);
+      let reason: string | null = null;
       if (first) {
+        const fitted = fitInto(theirs, foldKeys(first), first.contact.notes);
+        theirs = fitted.contact;
+        reason = leftOutReason(fitted.leftOut);
         const company = first.contact.company;
         foldInto(first, theirs);
         if (first.contact.company !== company) index.companyChanged(match.target, first.contact.name, first.contact.company);
@@ -319,22 +328,26 @@ export function* planImportSteps(params: PlanParams): Steps<PlannedRow[]> {
         matchRow: match.target.row,
         matchReason: match.reason,
         changes: {},
+        ...(reason === null ? {} : { reason }),
       });
       return;
     }
     const target = existing.get(match.target.contactId);
     if (!target) return;
-    const theirs = onlyTheirs(contact, match.target);
+    const fitted = fitInto(onlyTheirs(contact, match.target), mergeKeys(target), target.contact.notes);
+    const theirs = fitted.contact;
+    const reason = leftOutReason(fitted.leftOut);
     const changes = changesFor(target, theirs, isJobSource && !matchedBefore.has(target.contact.id));
     matchedBefore.add(target.contact.id);
     if (Object.keys(changes).length === 0) {
+      const found = `Already in Kith as ${target.contact.name} (${MATCH_REASON_LABELS[match.reason]})`;
       planned.push({
         row: contact.row,
         action: "skip",
         contact,
         matchContactId: target.contact.id,
         matchReason: match.reason,
-        reason: `Already in Kith as ${target.contact.name} (${MATCH_REASON_LABELS[match.reason]}), nothing new`,
+        reason: reason === null ? `${found}, nothing new` : `${found}. ${reason}`,
       });
       return;
     }
@@ -349,6 +362,7 @@ export function* planImportSteps(params: PlanParams): Steps<PlannedRow[]> {
       matchRow: null,
       matchReason: match.reason,
       changes,
+      ...(reason === null ? {} : { reason }),
     });
   }
 }
@@ -401,14 +415,93 @@ export function roleLine(role: string | null, company: string | null): string {
 /** The notes limit of the contact form (lib/validations/contact.ts). */
 export const MAX_NOTES_LENGTH = 10_000;
 
+const hasRoomFor = (notes: string | null, note: string) => (notes ? notes.length + 2 : 0) + note.length <= MAX_NOTES_LENGTH;
+
 // `note` appended to `notes`, or null when it is already there or there is
 // no room for it. The room is checked first, so the search for the note
 // reads at most MAX_NOTES_LENGTH characters.
 function withNote(notes: string | null, note: string | null): string | null {
-  if (!note) return null;
-  if ((notes ? notes.length + 2 : 0) + note.length > MAX_NOTES_LENGTH) return null;
+  if (!note || !hasRoomFor(notes, note)) return null;
   if (notes?.includes(note)) return null;
   return notes ? `${notes}\n\n${note}` : note;
+}
+
+// A note withNote does not add for want of room, and that is not already
+// there: notes longer than the form allows (written before this limit) are
+// not searched, they are full.
+function isNoteLeftOut(notes: string | null, note: string | null): boolean {
+  if (!note || hasRoomFor(notes, note)) return false;
+  return !(notes !== null && notes.length <= MAX_NOTES_LENGTH && notes.includes(note));
+}
+
+const ROW_KINDS = { emails: "emails", phones: "phone numbers", links: "links", circles: "circles" } as const;
+type RowKind = keyof typeof ROW_KINDS;
+
+/** What a row brought that its contact had no room for. */
+type LeftOut = { note: boolean } & Record<RowKind, number>;
+
+const count = (value: number) => value.toLocaleString("en");
+
+export function leftOutReason(leftOut: LeftOut): string | null {
+  const sentences: string[] = [];
+  if (leftOut.note) {
+    sentences.push(`The notes are full (${count(MAX_NOTES_LENGTH)} characters): this row's note was not added.`);
+  }
+  for (const [kind, words] of Object.entries(ROW_KINDS) as [RowKind, string][]) {
+    const n = leftOut[kind];
+    if (n === 0) continue;
+    sentences.push(`A contact has at most ${count(STORED_LIMITS.rows)} ${words}: ${count(n)} from this row ${n === 1 ? "was" : "were"} not added.`);
+  }
+  return sentences.length > 0 ? sentences.join(" ") : null;
+}
+
+// What a contact holds of each kind, by the key that tells values apart.
+type Holdings = {
+  emails: Set<string>;
+  phones: Set<string>;
+  links: Set<string>;
+  circles: Set<string>;
+  /** How many it holds: the stored rows, which the keys may count fewer of. */
+  sizes: Record<RowKind, number>;
+  phoneKey: (value: string) => string;
+  circleKey: (label: string) => string;
+};
+
+// The row with only the values its contact has room for (one it holds
+// takes no room), and how many it had no room for. The planner goes on with
+// what fits: a later row must not find the contact by a value it will not have.
+function fitInto(contact: ImportedContact, holds: Holdings, notes: string | null): { contact: ImportedContact; leftOut: LeftOut } {
+  const leftOut: LeftOut = { note: isNoteLeftOut(notes, contact.notes), emails: 0, phones: 0, links: 0, circles: 0 };
+  const fit = <T>(kind: RowKind, values: T[], key: (value: T) => string): T[] => {
+    const known = holds[kind];
+    const fresh = new Set<string>();
+    let room = STORED_LIMITS.rows - holds.sizes[kind];
+    return values.filter((value) => {
+      const k = key(value);
+      if (known.has(k) || fresh.has(k)) return true;
+      if (room <= 0) {
+        leftOut[kind] += 1;
+        return false;
+      }
+      room -= 1;
+      fresh.add(k);
+      return true;
+    });
+  };
+  const links = fit("links", contact.links, (link) => linkKey(link.value));
+  const profile = contact.linkedinUrl;
+  const isProfileLeftOut = profile !== null && links.length < contact.links.length && !links.some((link) => linkKey(link.value) === linkKey(profile));
+  return {
+    contact: {
+      ...contact,
+      emails: fit("emails", contact.emails, (email) => emailKey(email.value)),
+      phones: fit("phones", contact.phones, (phone) => holds.phoneKey(phone.value)),
+      links,
+      linkedinUrl: isProfileLeftOut ? null : profile,
+      labels: fit("circles", contact.labels, holds.circleKey),
+    },
+    leftOut,
+  };
 }
 
 // An own property, even one named like Object.prototype's ("__proto__").
@@ -430,6 +523,19 @@ const emailKey = (value: string) => value.toLowerCase();
 const phoneValueKey = (value: string) => phoneKey(value) ?? value.toLowerCase();
 // Within one file, a phone too short to be a number is told apart as written.
 const foldPhoneKey = (value: string) => phoneKey(value) ?? value;
+
+function mergeKeys(merging: Merging): Holdings {
+  const { contact, emails, phones, links, circles } = merging;
+  return {
+    emails,
+    phones,
+    links,
+    circles,
+    sizes: { emails: contact.emails.length, phones: contact.phones.length, links: contact.links.length, circles: contact.circles.length },
+    phoneKey: phoneValueKey,
+    circleKey: (label) => label.toLowerCase(),
+  };
+}
 
 function merging(contact: ExistingContact): Merging {
   // Copies: the lists and extra grow in place, and are the caller's.
@@ -525,10 +631,8 @@ function applyChanges(merging: Merging, changes: Record<string, Change>) {
 
 // A row planned as new, which later rows of the file fold into; its sets
 // start with the first fold.
-type Folding = {
-  contact: ImportedContact;
-  keys: { emails: Set<string>; phones: Set<string>; links: Set<string>; labels: Set<string> } | null;
-};
+type FoldingKeys = { emails: Set<string>; phones: Set<string>; links: Set<string>; labels: Set<string> };
+type Folding = { contact: ImportedContact; keys: FoldingKeys | null };
 
 function folded(contact: ImportedContact): Folding {
   // A copy whose lists grow in place: the parsed row stays as it was.
@@ -543,8 +647,7 @@ function folded(contact: ImportedContact): Folding {
   return { contact: copy, keys: null };
 }
 
-// A later row of the same file adds what the first lacked.
-function foldInto(folding: Folding, later: ImportedContact) {
+function keysOf(folding: Folding): FoldingKeys {
   const first = folding.contact;
   if (folding.keys === null) {
     first.labels = [...new Set(first.labels)];
@@ -555,7 +658,27 @@ function foldInto(folding: Folding, later: ImportedContact) {
       labels: new Set(first.labels),
     };
   }
-  const keys = folding.keys;
+  return folding.keys;
+}
+
+function foldKeys(folding: Folding): Holdings {
+  const first = folding.contact;
+  const { emails, phones, links, labels } = keysOf(folding);
+  return {
+    emails,
+    phones,
+    links,
+    circles: labels,
+    sizes: { emails: first.emails.length, phones: first.phones.length, links: first.links.length, circles: first.labels.length },
+    phoneKey: foldPhoneKey,
+    circleKey: (label) => label,
+  };
+}
+
+// A later row of the same file adds what the first lacked.
+function foldInto(folding: Folding, later: ImportedContact) {
+  const first = folding.contact;
+  const keys = keysOf(folding);
   for (const field of ["company", "role", "location", "linkedinUrl", "connectedOn"] as const) {
     first[field] ??= later[field];
   }

@@ -131,6 +131,7 @@ function rowOf(importId: string, plan: PlannedRow): typeof importRows.$inferInse
         matchRow: plan.matchRow,
         matchReason: plan.matchReason,
         changes: plan.changes,
+        reason: plan.reason,
       };
     case "skip":
       return { ...base, matchContactId: plan.matchContactId, matchReason: plan.matchReason, reason: plan.reason };

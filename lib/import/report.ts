@@ -64,10 +64,14 @@ export function describeRow(row: ImportRowView): string {
   switch (row.action) {
     case "create":
       return "New contact";
-    case "merge":
-      return row.matchRow !== null
-        ? `Same person as row ${row.matchRow} of this file (${how}): their details are combined`
-        : `Into ${row.matchName ?? "a contact since deleted"} (${how})`;
+    case "merge": {
+      const merged =
+        row.matchRow !== null
+          ? `Same person as row ${row.matchRow} of this file (${how}): their details are combined`
+          : `Into ${row.matchName ?? "a contact since deleted"} (${how})`;
+      // What the contact had no room for (a note, emails past the most it holds).
+      return row.reason ? `${merged}. ${row.reason}` : merged;
+    }
     case "skip":
     case "reject":
       return row.reason ?? "";

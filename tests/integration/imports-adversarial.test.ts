@@ -5,6 +5,7 @@ import { createImport, getImport, listImportRows } from "@/db/queries/imports";
 import { processImport } from "@/lib/import/process";
 import { contactEmails, contacts, imports, successes } from "@/db/schema";
 import { MAX_IMPORT_ROWS, tooManyRowsMessage } from "@/lib/import/decode";
+import { STORED_LIMITS } from "@/lib/validations/stored-contact";
 import { detectSource } from "@/lib/import/detect";
 import { createContact, createUser } from "../factories";
 import { createTestDb, type TestDb } from "../helpers/test-db";
@@ -37,7 +38,7 @@ async function preview(userId: string, fileName: string, content: string) {
 const HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
 
 describe("an import of files written to hurt", () => {
-  it("plans one person 15,000 times as one new contact and 14,999 merges, and commits it", async () => {
+  it("plans one person 15,000 times as one new contact and 14,999 merges, and commits it with the most emails a contact holds", async () => {
     const user = await createUser(t.db);
     const rows = Array.from(
       { length: 15_000 },
@@ -53,27 +54,36 @@ describe("an import of files written to hurt", () => {
     const planned = await listImportRows(t.db, { userId: user.id, importId: job.id });
     expect(planned.map((row) => row.row)).toEqual(Array.from({ length: 15_000 }, (_, index) => index + 1));
     expect(planned.slice(1).every((row) => row.action === "merge" && row.matchRow === 1)).toBe(true);
+    // The rows whose email and profile there was no room for say so.
+    expect(planned.filter((row) => row.reason !== null).map((row) => row.row)).toEqual(
+      Array.from({ length: 15_000 - STORED_LIMITS.rows }, (_, index) => STORED_LIMITS.rows + index + 1),
+    );
+    expect(planned.at(-1)?.reason).toBe(
+      "A contact has at most 1,000 emails: 1 from this row was not added. A contact has at most 1,000 links: 1 from this row was not added.",
+    );
 
     const committed = await commitImport(t.db, { userId: user.id, importId: job.id, circleIds: [] });
     expect(committed).toMatchObject({ ok: true, created: 1, merged: 14_999 });
     const [people] = await t.db.select({ n: count() }).from(contacts).where(eq(contacts.userId, user.id));
     const [emails] = await t.db.select({ n: count() }).from(contactEmails).where(eq(contactEmails.userId, user.id));
-    expect([people?.n, emails?.n]).toEqual([1, 15_000]);
+    expect([people?.n, emails?.n]).toEqual([1, STORED_LIMITS.rows]);
   });
 
-  it("commits 15,000 rows that all merge into one contact as row after row would", async () => {
+  it("commits 15,000 rows for one contact as row after row would, up to the most emails a contact holds", async () => {
     const user = await createUser(t.db);
     const ada = await createContact(t.db, { userId: user.id, name: "Ada Lovelace", company: "Acme", role: "CTO" });
     const rows = Array.from({ length: 15_000 }, (_, index) => `Ada,Lovelace,,ada.${index}@example.com,Acme,Engineer,22 Dec 2025`);
     const job = await preview(user.id, "Connections.csv", [HEADER, ...rows].join("\r\n"));
-    expect(job).toMatchObject({ status: "ready", counts: { create: 0, merge: 15_000, skip: 0, reject: 0 } });
+    const [had] = await t.db.select({ n: count() }).from(contactEmails).where(eq(contactEmails.contactId, ada.id));
+    const room = STORED_LIMITS.rows - (had?.n ?? 0);
+    expect(job).toMatchObject({ status: "ready", counts: { create: 0, merge: room, skip: 15_000 - room, reject: 0 } });
 
     const committed = await commitImport(t.db, { userId: user.id, importId: job.id, circleIds: [] });
-    expect(committed).toMatchObject({ ok: true, merged: 15_000, newRoles: 1 });
+    expect(committed).toMatchObject({ ok: true, merged: room, newRoles: 1 });
     const [after] = await t.db.select().from(contacts).where(eq(contacts.id, ada.id));
     expect(after).toMatchObject({ company: "Acme", role: "Engineer", connectedOn: "2025-12-22" });
     const [emails] = await t.db.select({ n: count() }).from(contactEmails).where(eq(contactEmails.contactId, ada.id));
-    expect(emails?.n).toBe(15_000);
+    expect(emails?.n).toBe(STORED_LIMITS.rows);
     const [roles] = await t.db.select({ n: count() }).from(successes).where(eq(successes.contactId, ada.id));
     expect(roles?.n).toBe(1);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ExistingContact, MAX_NOTES_LENGTH, type PlannedRow, planImport } from "@/lib/import/plan";
+import { STORED_LIMITS } from "@/lib/validations/stored-contact";
 import { contact } from "../helpers/import";
 
 // Files written to hurt the planner: one person thousands of times, and
@@ -51,15 +52,26 @@ describe("planning one person repeated 15,000 times", () => {
     }),
   );
 
-  it("creates them once and folds every later row into the first, notes within the form's limit", () => {
+  it("creates them once and folds every later row into the first, notes and emails within what a restore takes", () => {
     const plan = planImport({ source: "csv", contacts: samePerson, existing: [] });
     expectEveryRowOnce(plan, ROWS);
     const [first, ...rest] = plan;
     expect(first?.action).toBe("create");
     expect(rest.every((row) => row.action === "merge" && row.matchRow === 1 && row.matchReason === "name_company")).toBe(true);
     const created = first?.contact;
-    expect(created?.emails.map((email) => email.value)).toEqual(samePerson.map((row) => row.emails[0]?.value));
-    expect(created?.links).toHaveLength(ROWS);
+    const kept = samePerson.slice(0, STORED_LIMITS.rows);
+    expect(created?.emails.map((email) => email.value)).toEqual(kept.map((row) => row.emails[0]?.value));
+    expect(created?.links).toHaveLength(STORED_LIMITS.rows);
+    // Every row whose email, link or note was not added says so.
+    expect(rest.slice(STORED_LIMITS.rows - 1).map((row) => "reason" in row && row.reason)).toEqual(
+      Array(ROWS - STORED_LIMITS.rows).fill(
+        "The notes are full (10,000 characters): this row's note was not added. " +
+          "A contact has at most 1,000 emails: 1 from this row was not added. " +
+          "A contact has at most 1,000 links: 1 from this row was not added.",
+      ),
+    );
+    const notesAdded = created?.notes?.split("\n\n").length ?? 0;
+    expect(rest.filter((row) => "reason" in row && row.reason?.startsWith("The notes are full"))).toHaveLength(ROWS - notesAdded);
     expect(created?.labels).toEqual(Array.from({ length: 7 }, (_, index) => `Group ${index}`));
     expect(created?.extra).toEqual({ "Column 0": "value 0", "Column 1": "value 1", "Column 2": "value 2" });
     expect(created?.notes?.length).toBeLessThanOrEqual(MAX_NOTES_LENGTH);
@@ -68,15 +80,24 @@ describe("planning one person repeated 15,000 times", () => {
     expect(samePerson[0]?.emails).toHaveLength(1);
   });
 
-  it("merges them all into the one contact they match, adding each new email once, notes within the limit", () => {
+  it("merges them into the one contact they match, adding each new email once while there is room, notes within the limit", () => {
     const contacts = samePerson.map((row) => ({ ...row, extra: {} }));
     const plan = planImport({ source: "csv", contacts, existing: twoAdas });
     expectEveryRowOnce(plan, ROWS);
     const merges = plan.filter((row) => row.action === "merge");
-    expect(merges).toHaveLength(ROWS);
+    expect(merges).toHaveLength(STORED_LIMITS.rows);
     expect(merges.every((row) => row.matchContactId === ACME_ID)).toBe(true);
     const added = merges.flatMap((row) => (row.changes.emails?.to ?? []) as { value: string }[]).map((email) => email.value);
-    expect(added).toEqual(contacts.map((row) => row.emails[0]?.value));
+    expect(added).toEqual(contacts.slice(0, STORED_LIMITS.rows).map((row) => row.emails[0]?.value));
+    // The rest bring nothing there is room for, and say what was not added.
+    const skips = plan.slice(STORED_LIMITS.rows);
+    expect(skips.every((row) => row.action === "skip" && row.matchContactId === ACME_ID)).toBe(true);
+    expect(skips[0]?.action === "skip" && skips[0].reason).toBe(
+      "Already in Kith as Ada Lovelace (same name and company). " +
+        "The notes are full (10,000 characters): this row's note was not added. " +
+        "A contact has at most 1,000 emails: 1 from this row was not added. " +
+        "A contact has at most 1,000 links: 1 from this row was not added.",
+    );
     // What a list gains is stored with each row, never the whole list so far.
     expect(merges.every((row) => row.changes.emails?.from === null)).toBe(true);
     const notes = merges.flatMap((row) => (row.changes.notes ? [row.changes.notes.to as string] : []));
@@ -104,27 +125,44 @@ describe("planning one person repeated 15,000 times", () => {
 });
 
 describe("planning rows that wait for one another", () => {
-  // Row i has only its name (two contacts have it) and emails i and i + 1;
-  // only the last row names a company. Each row is found by the email the
-  // row after it brings: every round of waiting rows plans one more.
-  const chain = Array.from({ length: ROWS }, (_, index) =>
-    contact({
+  // Row i of a chain has only its name (two contacts have it) and emails i
+  // and i + 1; only the chain's last row names a company. Each row is found
+  // by the email the row after it brings: every round of waiting rows plans
+  // one more. A contact holds at most STORED_LIMITS.rows emails, so a chain
+  // is that long at most: the file holds 15 of them, one for each name.
+  const CHAINS = ROWS / STORED_LIMITS.rows;
+  const twinsOf = (chain: number) => [
+    existing({ id: `00000000-0000-4000-8000-1${String(chain).padStart(11, "0")}`, name: `Ada Lovelace ${chain}`, company: "Acme" }),
+    existing({ id: `00000000-0000-4000-8000-2${String(chain).padStart(11, "0")}`, name: `Ada Lovelace ${chain}`, company: "Globex" }),
+  ];
+  const chains = Array.from({ length: ROWS }, (_, index) => {
+    const [chain, link] = [Math.floor(index / STORED_LIMITS.rows), index % STORED_LIMITS.rows];
+    return contact({
       row: index + 1,
-      name: "Ada Lovelace",
-      company: index === ROWS - 1 ? "Acme" : null,
+      name: `Ada Lovelace ${chain}`,
+      company: link === STORED_LIMITS.rows - 1 ? "Acme" : null,
       emails: [
-        { value: `ada.${index}@example.com`, label: null },
-        { value: `ada.${index + 1}@example.com`, label: null },
+        { value: `ada.${chain}.${link}@example.com`, label: null },
+        { value: `ada.${chain}.${link + 1}@example.com`, label: null },
       ],
-    }),
-  );
+    });
+  });
 
-  it("ties every row of a 15,000-row chain to the contact its last row names", () => {
-    const plan = planImport({ source: "csv", contacts: chain, existing: twoAdas });
+  it("ties every row of 15 chains of 1,000 rows to the contact each chain's last row names", () => {
+    const existingTwins = Array.from({ length: CHAINS }, (_, chain) => twinsOf(chain)).flat();
+    const plan = planImport({ source: "csv", contacts: chains, existing: existingTwins });
     expectEveryRowOnce(plan, ROWS);
-    expect(plan.every((row) => row.action === "merge" && row.matchContactId === ACME_ID)).toBe(true);
-    expect(plan.at(-1)).toMatchObject({ matchReason: "name_company" });
-    expect(plan.slice(0, -1).every((row) => row.action === "merge" && row.matchReason === "email")).toBe(true);
+    const acmeOf = (row: PlannedRow) => twinsOf(Math.floor((row.row - 1) / STORED_LIMITS.rows))[0]?.id;
+    expect(plan.every((row) => "matchContactId" in row && row.matchContactId === acmeOf(row))).toBe(true);
+    const ends = plan.filter((row) => row.row % STORED_LIMITS.rows === 0);
+    expect(ends.every((row) => row.action === "merge" && row.matchReason === "name_company")).toBe(true);
+    // The first row of a chain brings the 1,001st email: it adds nothing, and says so.
+    const starts = plan.filter((row) => row.row % STORED_LIMITS.rows === 1);
+    expect(starts.map((row) => row.action === "skip" && row.reason)).toEqual(
+      starts.map((row) => `Already in Kith as ${row.contact.name} (same email). A contact has at most 1,000 emails: 1 from this row was not added.`),
+    );
+    const rest = plan.filter((row) => !ends.includes(row) && !starts.includes(row));
+    expect(rest.every((row) => row.action === "merge" && row.matchReason === "email" && !("reason" in row))).toBe(true);
   });
 
   it("plans a waiting row once a later row ties it to someone, after the rows of that round", () => {

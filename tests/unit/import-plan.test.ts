@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ExistingContact, type PlannedRow, planImport } from "@/lib/import/plan";
 import type { ImportedContact, ImportSource } from "@/lib/domain/import";
+import { STORED_LIMITS } from "@/lib/validations/stored-contact";
 
 // Files as people have them: a few people (two of them with the same name
 // at different companies), each appearing in one or more rows with some of
@@ -20,7 +21,8 @@ const rowArb = fc.record({
   has: fc.record({ email: fc.boolean(), linkedin: fc.boolean(), phone: fc.boolean(), company: fc.boolean() }),
   role: fc.constantFrom(null, "CTO", "Engineer"),
   location: fc.constantFrom(null, "Berlin"),
-  notes: fc.constantFrom(null, "Met at PyCon", "Likes chess"),
+  // Two long notes are more than the notes hold: the second is left out, and says so.
+  notes: fc.constantFrom(null, "Met at PyCon", "Likes chess", "Long talk. ".repeat(600), "Another long talk. ".repeat(400)),
   birthday: fc.constantFrom(null, { year: null, month: 4, day: 17 }),
   connectedOn: fc.constantFrom(null, "2025-12-22"),
   labels: fc.uniqueArray(fc.constantFrom("Friends", "Work"), { maxLength: 2 }),
@@ -152,5 +154,96 @@ describe("planning an import", () => {
         newRole: { from: "Engineer at Acme", to: "CTO at Globex" },
       },
     });
+  });
+});
+
+describe("what a contact has no room for", () => {
+  const ADA_ID = "00000000-0000-4000-8000-000000000001";
+  const ada = (values: Partial<ExistingContact> = {}): ExistingContact => ({
+    id: ADA_ID,
+    name: "Ada Lovelace",
+    company: null,
+    role: null,
+    location: null,
+    notes: null,
+    birthday: null,
+    connectedOn: null,
+    emails: ["ada@example.com"],
+    phones: [],
+    links: [],
+    circles: [],
+    extra: {},
+    ...values,
+  });
+  const row = (values: Partial<ImportedContact> = {}): ImportedContact => ({
+    row: 1,
+    name: "Ada Lovelace",
+    company: null,
+    role: null,
+    location: null,
+    notes: null,
+    emails: [{ value: "ada@example.com", label: null }],
+    phones: [],
+    links: [],
+    linkedinUrl: null,
+    birthday: null,
+    connectedOn: null,
+    labels: [],
+    extra: {},
+    ...values,
+  });
+  const NOTES_FULL = "The notes are full (10,000 characters): this row's note was not added.";
+
+  it("skips a row whose note does not fit, saying so, and adds nothing", () => {
+    const [planned] = planImport({ source: "csv", contacts: [row({ notes: "Met at PyCon" })], existing: [ada({ notes: "x".repeat(9_990) })] });
+    expect(planned).toMatchObject({
+      action: "skip",
+      reason: `Already in Kith as Ada Lovelace (same email). ${NOTES_FULL}`,
+    });
+  });
+
+  it("merges what fits and says what did not", () => {
+    const existing = ada({ notes: "x".repeat(9_990), phones: Array.from({ length: 999 }, (_, i) => `+1 555 ${String(i).padStart(7, "0")}`) });
+    const incoming = row({ notes: "Met at PyCon", location: "London", phones: ["+44 20 7946 0001", "+44 20 7946 0002", "+44 20 7946 0003"].map((value) => ({ value, label: null })) });
+    const [planned] = planImport({ source: "csv", contacts: [incoming], existing: [existing] });
+    expect(planned).toMatchObject({
+      action: "merge",
+      changes: { location: { from: null, to: "London" }, phones: { from: null, to: [{ value: "+44 20 7946 0001", label: null }] } },
+      reason: `${NOTES_FULL} A contact has at most 1,000 phone numbers: 2 from this row were not added.`,
+    });
+    expect(planned?.action === "merge" && Object.keys(planned.changes)).toEqual(["location", "phones"]);
+  });
+
+  it("says nothing of a note that is already there, or values the contact has", () => {
+    const existing = ada({ notes: `${"x".repeat(9_990)} PyCon`, emails: Array.from({ length: 1_000 }, (_, i) => `ada${i}@example.com`) });
+    const [planned] = planImport({
+      source: "csv",
+      contacts: [row({ notes: "PyCon", emails: [{ value: "ada7@example.com", label: null }] })],
+      existing: [existing],
+    });
+    expect(planned).toMatchObject({ action: "skip", reason: "Already in Kith as Ada Lovelace (same email), nothing new" });
+  });
+
+  it("stops a contact at STORED_LIMITS.rows circles and emails across the rows of a file", () => {
+    const rows = Array.from({ length: 3 }, (_, r) =>
+      row({
+        row: r + 1,
+        emails: Array.from({ length: 600 }, (_, i) => ({ value: `ada${r}.${i}@example.com`, label: null })),
+        labels: Array.from({ length: 600 }, (_, i) => `Circle ${r}.${i}`),
+      }),
+    );
+    const plan = planImport({ source: "csv", contacts: rows, existing: [] });
+    const [created, second, third] = plan;
+    expect(created?.action).toBe("create");
+    expect(created?.contact.emails).toHaveLength(STORED_LIMITS.rows);
+    expect(created?.contact.labels).toHaveLength(STORED_LIMITS.rows);
+    expect(second).toMatchObject({
+      action: "merge",
+      matchRow: 1,
+      reason: "A contact has at most 1,000 emails: 200 from this row were not added. A contact has at most 1,000 circles: 200 from this row were not added.",
+    });
+    // The third row is found by none of its emails: only its name ties it to the first.
+    expect(third).toMatchObject({ action: "merge", matchRow: 1, matchReason: "name_company" });
+    expect(third?.action === "merge" && third.reason).toMatch(/600 from this row were not added/);
   });
 });
