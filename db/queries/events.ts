@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contactCircles, contactEmails, contacts, events, interactionContacts, interactions } from "@/db/schema";
 import type { EventDetails, EventListItem, EventPerson } from "@/lib/domain/events";
@@ -178,21 +178,39 @@ export async function insertQuickAddContacts(
   if (emails.length > 0) await db.insert(contactEmails).values(emails);
 }
 
+// A text's length as JavaScript counts it (UTF-16 code units), as the forms,
+// the import planner and a restore measure it: a character past U+FFFF
+// (an emoji) counts twice.
+const jsLength = (text: SQL) =>
+  sql`(2 * char_length(${text}) - char_length(regexp_replace(${text}, ${"[\\U00010000-\\U0010FFFF]"}, '', 'g')))`;
+
 // What a quick-add row says about a contact that already exists: nothing it
 // holds is overwritten. Company and role fill blanks only, a note is added
-// after the existing notes, "met at" is set only when unknown.
+// after the existing notes while they stay within `notesMax` characters (a
+// note with no room is not added), "met at" is set only when unknown.
 export async function mergeIntoExistingContact(
   db: Db,
-  params: { userId: string; contactId: string; eventId: string; company: string | null; role: string | null; note: string | null },
+  params: {
+    userId: string;
+    contactId: string;
+    eventId: string;
+    company: string | null;
+    role: string | null;
+    note: string | null;
+    notesMax: number;
+  },
 ): Promise<void> {
+  const { note, notesMax } = params;
+  const notes = sql`${contacts.notes}`;
   await db
     .update(contacts)
     .set({
       company: sql`coalesce(${contacts.company}, ${params.company})`,
       role: sql`coalesce(${contacts.role}, ${params.role})`,
-      notes: params.note
-        ? sql`case when coalesce(${contacts.notes}, '') = '' then ${params.note}
-            else ${contacts.notes} || ${"\n\n"} || ${params.note} end`
+      notes: note
+        ? sql`case when coalesce(${notes}, '') = '' then ${note}
+            when ${jsLength(notes)} + ${2 + note.length}::int <= ${notesMax}::int then ${notes} || ${"\n\n"} || ${note}
+            else ${notes} end`
         : contacts.notes,
       metAtEventId: sql`coalesce(${contacts.metAtEventId}, ${params.eventId}::uuid)`,
       updatedAt: new Date(),

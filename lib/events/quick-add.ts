@@ -11,6 +11,7 @@ import {
 import { ensureCircles } from "@/db/queries/circles";
 import { insertTouch } from "@/db/queries/touches-write";
 import type { ActionContext } from "@/lib/actions/define-action";
+import { MAX_NOTES_LENGTH } from "@/lib/import/plan";
 import { type ActionResult, fail, ok } from "@/lib/actions/result";
 import type { QuickAdd, QuickAddPreviewValues } from "@/lib/validations/quick-add";
 
@@ -45,7 +46,9 @@ export function eventTouchTime(occurredOn: string): Date {
 // Adds everyone met at an event in one transaction: rows whose email is an
 // existing contact's link that contact, the others become new contacts; all
 // share one "met at" touch on the event's date. Nothing is written unless
-// the event is the user's.
+// the event is the user's. A note joins a contact's notes only while they
+// stay within what the contact form takes, as an import's notes do: what
+// Kith stores must restore from its own export.
 export async function quickAddPeople(input: QuickAdd, ctx: ActionContext): Promise<ActionResult<QuickAddResult>> {
   const { userId } = ctx;
   return ctx.db.transaction(async (tx) => {
@@ -75,7 +78,15 @@ export async function quickAddPeople(input: QuickAdd, ctx: ActionContext): Promi
 
     await insertQuickAddContacts(tx, { userId, eventId: event.id, people: newPeople });
     for (const { row, contactId } of plan.filter((step) => step.isLinked)) {
-      await mergeIntoExistingContact(tx, { userId, contactId, eventId: event.id, company: row.company, role: row.role, note: row.note });
+      await mergeIntoExistingContact(tx, {
+        userId,
+        contactId,
+        eventId: event.id,
+        company: row.company,
+        role: row.role,
+        note: row.note,
+        notesMax: MAX_NOTES_LENGTH,
+      });
     }
     await addContactsToCircles(tx, {
       userId,

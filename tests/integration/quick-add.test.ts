@@ -172,6 +172,35 @@ describe("quick add", () => {
     expect(linked).toHaveLength(3);
   });
 
+  it("adds a note to an existing contact only while the notes stay within the contact form's 10,000 characters", async () => {
+    const user = await createUser(t.db);
+    const event = await createEvent(t.db, { userId: user.id, occurredOn: "2026-11-12" });
+    const note = "Now at a new job.";
+    // Room for exactly the note and the blank line before it; one character short;
+    // and emoji, which count twice, as in the form and a restore.
+    const notes = {
+      fits: "x".repeat(10_000 - 2 - note.length),
+      full: "x".repeat(9_990),
+      emoji: "😀".repeat(4_995),
+    };
+    const people = await Promise.all(
+      Object.entries(notes).map(async ([name, text]) => {
+        const person = await createContact(t.db, { userId: user.id, name, notes: text, role: null });
+        await t.db.insert(contactEmails).values({ userId: user.id, contactId: person.id, email: `${name}@example.com`, isPrimary: true });
+        return person;
+      }),
+    );
+    const rows = Object.keys(notes).map((name) => ({ name, email: `${name}@example.com`, role: "Countess", note }));
+    expect(await actionsAs(user.id).quickAdd({ eventId: event.id, rows })).toEqual({ ok: true, data: { created: 0, linked: 3 } });
+
+    const [fits, full, emoji] = await Promise.all(people.map((person) => contactRow(person.id)));
+    expect(fits?.notes).toBe(`${notes.fits}\n\n${note}`);
+    expect(fits?.notes).toHaveLength(10_000);
+    // No room: the note is not added, the rest of the row still is.
+    expect(full).toMatchObject({ notes: notes.full, role: "Countess", metAtEventId: event.id });
+    expect(emoji?.notes).toBe(notes.emoji);
+  });
+
   it("stores nothing at all when any row is invalid, and keys each error by its row", async () => {
     const user = await createUser(t.db);
     const event = await createEvent(t.db, { userId: user.id });
