@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitImport } from "@/db/queries/import-commit";
-import { createImport, getImport } from "@/db/queries/imports";
+import { createImport, getImport, listImportRows } from "@/db/queries/imports";
 import { processImport } from "@/lib/import/process";
 import { restoreKithExport } from "@/db/queries/restore";
 import { contacts } from "@/db/schema";
@@ -30,12 +30,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function importFile(userId: string, source: ImportSource, text: string) {
+async function importFile(userId: string, source: ImportSource, text: string): Promise<string> {
   const created = await createImport(t.db, { userId, source, fileName: `import.${source === "vcard" ? "vcf" : "csv"}`, fileSize: text.length, content: text });
   await processImport(t.db, { importId: created.id });
   const job = await getImport(t.db, { userId, importId: created.id });
   expect({ status: job?.status, errors: job?.errors }).toEqual({ status: "ready", errors: [] });
   expect(await commitImport(t.db, { userId, importId: created.id, circleIds: [] })).toMatchObject({ ok: true });
+  return created.id;
 }
 
 const exportJson = async (userId: string) =>
@@ -61,9 +62,9 @@ async function expectRoundTrip(userId: string): Promise<KithExport> {
 const CHARS = ["a", "Z", "é", "ß", "語", "ك", "😀", " ", "'", '"', ",", ";", "\\", "-", ".", "(", "+", "="];
 const char = fc.constantFrom(...CHARS);
 const shortText = fc.array(char, { minLength: 1, maxLength: 12 }).map((chars) => chars.join(""));
-// Around the cell limit: a CSV import cuts a cell to MAX_CELL_LENGTH
-// characters, the form takes 200. The vCard parser cuts nothing, and a
-// restore takes a cell at most: its cards stay within one.
+// Around the cell limit and far past it: a CSV import cuts a cell to
+// MAX_CELL_LENGTH characters and the vCard parser cuts a value the same way
+// (its notes together at MAX_NOTES_LENGTH); the form takes 200.
 function texts(longest: number) {
   const longText = fc
     .tuple(shortText, char, fc.integer({ min: MAX_CELL_LENGTH - 300, max: longest }))
@@ -78,7 +79,7 @@ function texts(longest: number) {
   };
 }
 const csvTexts = texts(MAX_CELL_LENGTH + 50);
-const cardTexts = texts(MAX_CELL_LENGTH);
+const cardTexts = texts(5 * MAX_CELL_LENGTH);
 const phone = fc.oneof(
   fc.constantFrom("ext. 12", "+1 (555) 010-9999 x3", "call me maybe", "0800 FLOWERS", "+44 20 7946 0958", "12"),
   fc.integer({ min: 1_000_000, max: 9_999_999 }).map((n) => `+49 170 ${n}`),
@@ -211,7 +212,7 @@ describe("an account filled by an import restores from its own export", () => {
     );
   });
 
-  it("vCards: free-form phones, years before 1900, long labels, unknown properties and photos", async () => {
+  it("vCards: free-form phones, years before 1900, values of up to five cells, unknown properties and photos", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(vCardPerson, { minLength: 1, maxLength: 4 }), async (people) => {
         const user = await createUser(t.db);
@@ -235,7 +236,7 @@ describe("an account filled by an import restores from its own export", () => {
     await importFile(user.id, "linkedin", linkedIn(cell("Q")));
     const sharing = (n: number) =>
       Array.from({ length: 10 }, (_, i) => `ada${n * 10 + i}@example.com`).concat("grace@example.com");
-    await importFile(
+    const google = await importFile(
       user.id,
       "google",
       googleCsv(
@@ -294,6 +295,13 @@ describe("an account filled by an import restores from its own export", () => {
     expect(grace?.name).toHaveLength(5 + 2 * MAX_CELL_LENGTH + 2);
     expect(grace?.emails.length).toBeGreaterThan(20);
     expect(grace?.notes).toHaveLength(MAX_CELL_LENGTH);
+    // Grace's other two notes found no room, and their rows said so.
+    const rows = await listImportRows(t.db, { userId: user.id, importId: google });
+    expect(rows.map((row) => [row.action, row.reason])).toEqual([
+      ["create", null],
+      ["merge", "The notes are full (10,000 characters): this row's note was not added."],
+      ["merge", "The notes are full (10,000 characters): this row's note was not added."],
+    ]);
     // The labels' cell is cut to MAX_CELL_LENGTH, "* myContacts ::: " included.
     expect(Math.max(...first.circles.map((circle) => circle.name.length))).toBeGreaterThan(MAX_CELL_LENGTH - 50);
     expect(first.contacts.find((c) => c.name === "Charles Babbage")?.birthday).toEqual({ month: 12, day: 26, year: 1791 });
