@@ -5,6 +5,7 @@ import { parseGoogleCsv } from "@/lib/import/google";
 import { parseMappedCsv } from "@/lib/import/mapped-csv";
 import { MAX_NOTES_LENGTH } from "@/lib/import/plan";
 import { parseVCards } from "@/lib/import/vcard";
+import { MAX_ROWS_PER_KIND } from "@/lib/validations/contact";
 import {
   STORED_LIMITS,
   storedLabelSchema,
@@ -165,5 +166,11 @@ describe("a Google CSV whose cells hold 2,100 emails and 1,200 labels", () => {
     expect(parsed?.labels).toEqual(labels.slice(0, STORED_LIMITS.rows));
     expect(parsed?.extra.Labels).toEqual(labels.slice(STORED_LIMITS.rows));
     expectStorable(parsed);
+  });
+});
+
+describe("the contact form", () => {
+  it("takes fewer emails, phones and links than a contact can hold", () => {
+    expect(MAX_ROWS_PER_KIND).toBeLessThan(STORED_LIMITS.rows);
   });
 });
