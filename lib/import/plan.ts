@@ -442,7 +442,7 @@ type LeftOut = { note: boolean } & Record<RowKind, number>;
 
 const count = (value: number) => value.toLocaleString("en");
 
-export function leftOutReason(leftOut: LeftOut): string | null {
+function leftOutReason(leftOut: LeftOut): string | null {
   const sentences: string[] = [];
   if (leftOut.note) {
     sentences.push(`The notes are full (${count(MAX_NOTES_LENGTH)} characters): this row's note was not added.`);
