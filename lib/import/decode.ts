@@ -27,7 +27,13 @@ export function tooManyRowsMessage(): string {
   return `This file has more than ${rows} contacts; Kith imports up to ${rows} contacts (and ${limit} MB) at a time. Split it into smaller files and import them one after another.`;
 }
 
+// NUL characters are dropped: no file means them as text, and PostgreSQL
+// refuses them in text and jsonb, so one NUL would fail the whole upload.
 export function decodeFile(bytes: Uint8Array): string {
+  return decodeText(bytes).replaceAll("\u0000", "");
+}
+
+function decodeText(bytes: Uint8Array): string {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeUtf8(bytes.subarray(3)) ?? decodeWindows1252(bytes.subarray(3));
   if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16le(bytes.subarray(2));
   if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16le(swapBytePairs(bytes.subarray(2)));

@@ -4,7 +4,7 @@ import { commitImport } from "@/db/queries/import-commit";
 import { createImport, getImport, listImportRows } from "@/db/queries/imports";
 import { processImport } from "@/lib/import/process";
 import { contactEmails, contacts, imports, successes } from "@/db/schema";
-import { MAX_IMPORT_ROWS, tooManyRowsMessage } from "@/lib/import/decode";
+import { decodeFile, MAX_IMPORT_ROWS, tooManyRowsMessage } from "@/lib/import/decode";
 import { STORED_LIMITS } from "@/lib/validations/stored-contact";
 import { detectSource } from "@/lib/import/detect";
 import { createContact, createUser } from "../factories";
@@ -140,5 +140,14 @@ describe("an import of files written to hurt", () => {
     const job = await preview(user.id, "Connections.csv", [HEADER, ...rows].join("\n"));
     expect(job).toMatchObject({ status: "failed", errors: [tooManyRowsMessage()] });
     expect(await listImportRows(t.db, { userId: user.id, importId: job.id })).toEqual([]);
+  });
+
+  it("reads a file with NUL characters in its cells, which PostgreSQL cannot store", async () => {
+    const user = await createUser(t.db);
+    const bytes = new TextEncoder().encode(`${HEADER}\nAda\u0000,Love\u0000lace,,ada@example.com,Acme\u0000,CTO,22 Dec 2025\n`);
+    const job = await preview(user.id, "Connections.csv", decodeFile(bytes));
+    expect(job).toMatchObject({ status: "ready", counts: { create: 1, merge: 0, skip: 0, reject: 0 } });
+    const [row] = await listImportRows(t.db, { userId: user.id, importId: job.id });
+    expect(row?.contact).toMatchObject({ name: "Ada Lovelace", company: "Acme" });
   });
 });
