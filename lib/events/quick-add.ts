@@ -11,7 +11,7 @@ import {
 import { ensureCircles } from "@/db/queries/circles";
 import { insertTouch } from "@/db/queries/touches-write";
 import type { ActionContext } from "@/lib/actions/define-action";
-import { MAX_NOTES_LENGTH } from "@/lib/import/plan";
+import { MAX_NOTES_LENGTH } from "@/lib/import/merge";
 import { type ActionResult, fail, ok } from "@/lib/actions/result";
 import type { QuickAdd, QuickAddPreviewValues } from "@/lib/validations/quick-add";
 

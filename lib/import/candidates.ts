@@ -8,7 +8,8 @@ import {
 } from "@/db/queries/import-candidates";
 import type { ImportedContact } from "@/lib/domain/import";
 import { normalizeLinkedInUrl } from "./csv";
-import { type ExistingContact, phoneKey } from "./plan";
+import { phoneKey } from "./match-keys";
+import type { ExistingContact } from "./plan";
 import { nextTurn } from "./steps";
 
 // Keys and ids are looked up a slice at a time: on the in-process PGlite a

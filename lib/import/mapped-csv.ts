@@ -28,7 +28,7 @@ import {
   csvRows,
 } from "./csv";
 import { MAX_IMPORT_ROWS, tooManyRowsMessage } from "./decode";
-import { MAX_NOTES_LENGTH } from "./plan";
+import { MAX_NOTES_LENGTH } from "./merge";
 import { runSteps, type Steps } from "./steps";
 
 export const IMPORT_FIELDS = [

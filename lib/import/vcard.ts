@@ -22,7 +22,7 @@
 import { normalizeUrl } from "@/lib/domain/url";
 import { STORED_LIMITS } from "@/lib/validations/stored-contact";
 import { cutText, MAX_CELL_LENGTH, normalizeEmail, normalizeLinkedInUrl } from "./csv";
-import { MAX_NOTES_LENGTH } from "./plan";
+import { MAX_NOTES_LENGTH } from "./merge";
 import type { ImportedContact, ImportedValue, ImportRejection, ParseResult } from "@/lib/domain/import";
 import {
   componentsOf,

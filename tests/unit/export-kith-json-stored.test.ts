@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ExportContact, type KithExport, parseKithExport } from "@/lib/validations/kith-export";
 import { MAX_CELL_LENGTH } from "@/lib/import/csv";
-import { MAX_NOTES_LENGTH } from "@/lib/import/plan";
+import { MAX_NOTES_LENGTH } from "@/lib/import/merge";
 import { contactFormSchema, EMPTY_CONTACT_FORM } from "@/lib/validations/contact";
 import { STORED_LIMITS, STORED_SUCCESS_TITLE_MAX } from "@/lib/validations/stored-contact";
 

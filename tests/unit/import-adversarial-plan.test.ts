@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ExistingContact, MAX_NOTES_LENGTH, type PlannedRow, planImport } from "@/lib/import/plan";
+import { MAX_NOTES_LENGTH } from "@/lib/import/merge";
+import { type ExistingContact, type PlannedRow, planImport } from "@/lib/import/plan";
 import { STORED_LIMITS } from "@/lib/validations/stored-contact";
 import { contact } from "../helpers/import";
 
