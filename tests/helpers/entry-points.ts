@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type * as NextCache from "next/cache";
 import type * as NextServer from "next/server";
 import type { NextRequest } from "next/server";
+import fc from "fast-check";
 import { vi } from "vitest";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
@@ -263,4 +264,13 @@ export async function probeTargets(fn: ServerAction["fn"], knownKeys: string[]):
 // Every key any schema-bearing action of the process knows, for the FormData probe.
 export function knownInputKeys(actions: SchemaAction[]): string[] {
   return [...new Set(actions.flatMap((action) => shapeKeys(action.inputSchema)))];
+}
+
+/** A value as a failure message can show it, shortened. */
+export function describeValue(value: unknown): string {
+  try {
+    return fc.stringify(value).slice(0, 300);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

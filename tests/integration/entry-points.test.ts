@@ -18,6 +18,7 @@ import {
   knownInputKeys,
   loadRouteHandlers,
   loadServerActions,
+  describeValue,
   type Outcome,
   outcomeOf,
   probeTargets,
@@ -129,14 +130,6 @@ async function signedOutArguments(fn: ServerAction["fn"]): Promise<{ args: unkno
     }
   }
   return { args, targets };
-}
-
-function describeValue(value: unknown): string {
-  try {
-    return fc.stringify(value).slice(0, 200);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
 }
 
 async function expectSignedOutActionRefused(fn: ServerAction["fn"]) {

@@ -16,6 +16,7 @@ import {
   type ActionTarget,
   knownInputKeys,
   loadServerActions,
+  describeValue,
   type Outcome,
   outcomeOf,
   probeTargets,
@@ -156,14 +157,6 @@ function safeJson(value: unknown): string {
     return JSON.stringify(value, (_, item: unknown) => (typeof item === "bigint" ? String(item) : item)) ?? "";
   } catch {
     return String(Object.prototype.toString.call(value));
-  }
-}
-
-function describeValue(value: unknown): string {
-  try {
-    return fc.stringify(value).slice(0, 300);
-  } catch {
-    return Object.prototype.toString.call(value);
   }
 }
 

@@ -5,6 +5,7 @@ import { MAX_CELL_LENGTH } from "@/lib/import/csv";
 import { MAX_NOTES_LENGTH } from "@/lib/import/merge";
 import { contactFormSchema, EMPTY_CONTACT_FORM } from "@/lib/validations/contact";
 import { STORED_LIMITS, STORED_SUCCESS_TITLE_MAX } from "@/lib/validations/stored-contact";
+import { exportContact } from "../helpers/export-records";
 
 // What Kith itself can store, from the import and quick add above all, the
 // forms' bounds aside: its own export of it must restore.
@@ -13,31 +14,7 @@ const AT = "2026-11-12T09:30:00.000Z";
 const CELL = "x".repeat(MAX_CELL_LENGTH);
 
 function contact(values: Partial<ExportContact> = {}): ExportContact {
-  return {
-    id: "c1",
-    name: "Ada Lovelace",
-    company: null,
-    role: null,
-    location: null,
-    notes: null,
-    birthday: null,
-    tier: "regular",
-    cadenceDays: null,
-    metAtEventId: null,
-    connectedOn: null,
-    snoozedUntil: null,
-    archivedAt: null,
-    lastTouchedAt: null,
-    nextDueAt: AT,
-    createdAt: AT,
-    updatedAt: AT,
-    extra: {},
-    emails: [],
-    phones: [],
-    links: [],
-    circles: [],
-    ...values,
-  };
+  return exportContact({ nextDueAt: AT, ...values });
 }
 
 function doc(values: Partial<ExportContact> = {}, more: Partial<KithExport> = {}): KithExport {

@@ -3,35 +3,12 @@ import { birthdayText, CONTACTS_CSV_HEADER, contactCsvRow, toExportableContact }
 import { type KithExportSource, writeKithExport } from "@/lib/export/kith-json";
 import { type ExportContact, type ExportSuccess, type ExportTouch, kithExportSchema, parseKithExport } from "@/lib/validations/kith-export";
 import { suggestMapping } from "@/lib/import/mapped-csv";
+import { exportContact } from "../helpers/export-records";
 
 const AT = "2026-11-12T09:30:00.000Z";
 
 function contact(id: string, values: Partial<ExportContact> = {}): ExportContact {
-  return {
-    id,
-    name: `Contact ${id}`,
-    company: null,
-    role: null,
-    location: null,
-    notes: null,
-    birthday: null,
-    tier: "regular",
-    cadenceDays: null,
-    metAtEventId: null,
-    connectedOn: null,
-    snoozedUntil: null,
-    archivedAt: null,
-    lastTouchedAt: null,
-    nextDueAt: null,
-    createdAt: AT,
-    updatedAt: AT,
-    extra: {},
-    emails: [],
-    phones: [],
-    links: [],
-    circles: [],
-    ...values,
-  };
+  return exportContact({ id, name: `Contact ${id}`, ...values });
 }
 
 function touch(id: string, contactIds: string[], values: Partial<ExportTouch> = {}): ExportTouch {

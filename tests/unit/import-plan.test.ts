@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type ExistingContact, type PlannedRow, planImport } from "@/lib/import/plan";
 import type { ImportedContact, ImportSource } from "@/lib/domain/import";
 import { STORED_LIMITS } from "@/lib/validations/stored-contact";
+import { contact as imported } from "../helpers/import";
 
 // Files as people have them: a few people (two of them with the same name
 // at different companies), each appearing in one or more rows with some of
@@ -175,23 +176,8 @@ describe("what a contact has no room for", () => {
     extra: {},
     ...values,
   });
-  const row = (values: Partial<ImportedContact> = {}): ImportedContact => ({
-    row: 1,
-    name: "Ada Lovelace",
-    company: null,
-    role: null,
-    location: null,
-    notes: null,
-    emails: [{ value: "ada@example.com", label: null }],
-    phones: [],
-    links: [],
-    linkedinUrl: null,
-    birthday: null,
-    connectedOn: null,
-    labels: [],
-    extra: {},
-    ...values,
-  });
+  const row = (values: Partial<ImportedContact> = {}): ImportedContact =>
+    imported({ row: 1, name: "Ada Lovelace", emails: [{ value: "ada@example.com", label: null }], ...values });
   const NOTES_FULL = "The notes are full (10,000 characters): this row's note was not added.";
 
   it("skips a row whose note does not fit, saying so, and adds nothing", () => {
