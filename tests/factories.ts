@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts, type NewContact, type NewUser, users } from "@/db/schema";
 
@@ -100,4 +101,48 @@ export async function createBusyUser(db: Db, now: Date) {
     if (success) successIds.push(success.id);
   }
   return { user, ids: [...eventIds, ...circleIds, archivedId, ...peopleIds, ...touchIds, ...successIds] };
+}
+
+import { jobRoles, type NewJobRole, type NewWin, skills, winPeople, winSkills, wins } from "@/db/schema";
+import type { WinPersonPart } from "@/lib/domain/enums";
+
+export async function createRole(db: Db, values: Partial<NewJobRole> & { userId: string }) {
+  const [role] = await db
+    .insert(jobRoles)
+    .values({ company: `Company ${randomUUID().slice(0, 8)}`, title: "Engineer", startedOn: "2024-01-01", ...values })
+    .returning();
+  if (!role) throw new Error("createRole inserted nothing");
+  return role;
+}
+
+// A win written straight to the tables (people and skills included), for
+// tests of what reads the journal; the journal's own writes have their tests.
+export async function createWin(
+  db: Db,
+  values: Partial<NewWin> & {
+    userId: string;
+    people?: { contactId: string; part: WinPersonPart }[];
+    skills?: string[];
+  },
+) {
+  const { people = [], skills: skillNames = [], ...win } = values;
+  const [row] = await db
+    .insert(wins)
+    .values({ title: `Win ${randomUUID().slice(0, 8)}`, kind: "delivered", occurredOn: "2026-11-02", ...win })
+    .returning();
+  if (!row) throw new Error("createWin inserted nothing");
+  if (people.length > 0) {
+    await db
+      .insert(winPeople)
+      .values(people.map((person) => ({ ...person, userId: row.userId, winId: row.id, occurredOn: row.occurredOn })));
+  }
+  for (const name of skillNames) {
+    const [known] = await db
+      .select({ id: skills.id })
+      .from(skills)
+      .where(sql`${skills.userId} = ${row.userId} and lower(${skills.name}) = lower(${name})`);
+    const [skill] = known ? [known] : await db.insert(skills).values({ userId: row.userId, name }).returning({ id: skills.id });
+    if (skill) await db.insert(winSkills).values({ userId: row.userId, winId: row.id, skillId: skill.id, occurredOn: row.occurredOn });
+  }
+  return row;
 }

@@ -30,6 +30,8 @@ export const users = pgTable(
     digestWeekday: smallint("digest_weekday").notNull().default(1),
     digestHour: smallint("digest_hour").notNull().default(8),
     digestEnabled: boolean("digest_enabled").notNull().default(true),
+    // The weekly email's "What went well this week?" section.
+    journalPromptEnabled: boolean("journal_prompt_enabled").notNull().default(true),
     defaultCadenceDays: integer("default_cadence_days").notNull().default(30),
     // When every contact's stored health was last recomputed (db/queries/health.ts).
     healthRefreshedAt: timestamp("health_refreshed_at", { withTimezone: true }),

@@ -5,3 +5,4 @@ export * from "./events";
 export * from "./interactions";
 export * from "./successes";
 export * from "./imports";
+export * from "./journal";

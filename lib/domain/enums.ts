@@ -91,3 +91,35 @@ export const CONTACT_SORT_LABELS: Record<ContactSort, string> = {
   next_due: "Next due (most overdue first)",
   health: "Health (needs attention first)",
 };
+
+// The job journal: what kind of win it was, and the part each person played.
+export const WIN_KINDS = [
+  "delivered",
+  "led",
+  "improved",
+  "learned",
+  "helped_others",
+  "recognised",
+  "volunteered",
+  "other",
+] as const;
+export type WinKind = (typeof WIN_KINDS)[number];
+export const WIN_KIND_LABELS: Record<WinKind, string> = {
+  delivered: "Delivered",
+  led: "Led",
+  improved: "Improved",
+  learned: "Learned",
+  helped_others: "Helped others",
+  recognised: "Recognised / feedback received",
+  volunteered: "Volunteered",
+  other: "Other",
+};
+
+export const WIN_PERSON_PARTS = ["helped_me", "worked_with", "can_vouch", "i_helped"] as const;
+export type WinPersonPart = (typeof WIN_PERSON_PARTS)[number];
+export const WIN_PERSON_PART_LABELS: Record<WinPersonPart, string> = {
+  helped_me: "Helped me",
+  worked_with: "Worked with",
+  can_vouch: "Can vouch for it",
+  i_helped: "I helped",
+};
