@@ -48,7 +48,7 @@ const LAST_NAMES = "Abbott,Bauer,Chen,Diaz,Eriksen,Fischer,Garcia,Haddad,Ito,Jen
 const COMPANIES = "Acme,Globex,Initech,Umbrella,Stark Labs,Wayne Co,Hooli,Pied Piper,Vandelay,Soylent";
 const SUMMARIES = "Coffee catch-up,Quick call,Lunch,Sent an article,Intro over email,Met at a meetup,Birthday message,Video chat";
 const CHANNELS = "meeting,call,video,message,email,social,event";
-const VALUE_KINDS = "introduction,referral,advice,resource_shared,recommendation,help_offered,congratulation,volunteered_together,other";
+const VALUE_KINDS = "introduction,referral,advice,resource_shared,recommendation,help_offered,congratulation,thanks,volunteered_together,other";
 const SUCCESS_KINDS = "new_job,promotion,launch,award,publication,personal_milestone,other";
 const SUCCESS_TITLES = "Started a new role,Got promoted,Launched a product,Won an award,Published a paper,Ran a marathon";
 

@@ -1,5 +1,6 @@
 CREATE TYPE "public"."win_kind" AS ENUM('delivered', 'led', 'improved', 'learned', 'helped_others', 'recognised', 'volunteered', 'other');--> statement-breakpoint
 CREATE TYPE "public"."win_person_part" AS ENUM('helped_me', 'worked_with', 'can_vouch', 'i_helped');--> statement-breakpoint
+ALTER TYPE "public"."value_kind" ADD VALUE 'thanks' BEFORE 'volunteered_together';--> statement-breakpoint
 CREATE TABLE "job_roles" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,

@@ -98,6 +98,7 @@ export const VALUE_SUMMARIES: Record<Exclude<ValueKind, "congratulation">, reado
   resource_shared: ["Shared a good read on {topic}", "Sent a course on {topic}"],
   recommendation: ["Wrote a recommendation", "Recommended a book on {topic}"],
   help_offered: ["Offered help with {topic}", "Reviewed their CV"],
+  thanks: ["Thanked them for their help with {topic}"],
   volunteered_together: ["Volunteered together at the food bank", "Ran a code club session together"],
   other: ["Helped with {topic}"],
 };

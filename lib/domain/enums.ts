@@ -41,6 +41,7 @@ export const VALUE_KINDS = [
   "recommendation",
   "help_offered",
   "congratulation",
+  "thanks",
   "volunteered_together",
   "other",
 ] as const;
@@ -53,6 +54,7 @@ export const VALUE_KIND_LABELS: Record<ValueKind, string> = {
   recommendation: "Recommendation",
   help_offered: "Help offered",
   congratulation: "Congratulation",
+  thanks: "Thanks",
   volunteered_together: "Volunteered together",
   other: "Other",
 };
