@@ -4,9 +4,10 @@ import { defaultOpenOptions, openDb } from "./client";
 import { migrateDb } from "./migrate";
 import { DataDirInUseError } from "./pglite-lock";
 import { DEMO_EMAIL, seedDemo, SeedUserExistsError, type SeedStep } from "./seed/demo";
+import { seedJournal } from "./seed/journal";
 
 // npm run db:seed -- [--contacts N] [--touches N] [--events N] [--successes N]
-//                    [--seed N] [--email X] [--reset]
+//                    [--wins N] [--seed N] [--email X] [--reset]
 // An existing user with the email is left alone unless --reset is given: the
 // seed deletes everything that user owns, so it never does so by surprise.
 
@@ -31,6 +32,7 @@ async function main() {
       touches: { type: "string" },
       events: { type: "string" },
       successes: { type: "string" },
+      wins: { type: "string" },
       seed: { type: "string" },
       email: { type: "string" },
       reset: { type: "boolean", default: false },
@@ -48,12 +50,15 @@ async function main() {
     onProgress: printStep,
   };
 
+  const wins = wholeNumber("wins", values.wins);
   const openOptions = defaultOpenOptions();
   const handle = await openDb(openOptions);
   try {
     await migrateDb(handle, "databaseUrl" in openOptions ? openOptions.databaseUrl : undefined);
     console.log(`Seeding ${email} on ${handle.engine}…`);
     const result = await seedDemo(handle.db, seedOptions);
+    const journal = await seedJournal(handle.db, { userId: result.userId, wins: wins ?? 120 });
+    console.log(`[${elapsed()}] journal: ${journal.roles} roles, ${journal.wins} wins, ${journal.people} people in them.`);
     // Fresh statistics, so the first queries on the new rows get good plans.
     await handle.db.execute(sql`analyze`);
     console.log(`[${elapsed()}] analyze done. Seeded ${email} (user ${result.userId}).`);
