@@ -31,6 +31,7 @@ export function SettingsForm({ settings, timeZones }: { settings: UserSettings; 
       digestWeekday: settings.digestWeekday,
       digestHour: settings.digestHour,
       digestEnabled: settings.digestEnabled,
+      journalPromptEnabled: settings.journalPromptEnabled,
       defaultCadenceDays: settings.defaultCadenceDays,
     },
   });
@@ -103,7 +104,9 @@ export function SettingsForm({ settings, timeZones }: { settings: UserSettings; 
       <Card>
         <CardHeader>
           <CardTitle asChild><h2>Weekly reconnect email</h2></CardTitle>
-          <CardDescription>Who is overdue for a touch, and whose successes to congratulate.</CardDescription>
+          <CardDescription>
+            Who is overdue for a touch, whose successes to congratulate, and what went well for you.
+          </CardDescription>
         </CardHeader>
         <CardContent className="space-y-4">
           <Controller
@@ -115,6 +118,29 @@ export function SettingsForm({ settings, timeZones }: { settings: UserSettings; 
                   Send me the weekly email
                 </label>
                 <Switch id="digestEnabled" checked={field.value} onCheckedChange={field.onChange} onBlur={field.onBlur} />
+              </div>
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="journalPromptEnabled"
+            render={({ field }) => (
+              <div className="flex items-center justify-between gap-4">
+                <div className="grid gap-1">
+                  <label htmlFor="journalPromptEnabled" className="text-sm font-medium">
+                    Ask &ldquo;What went well this week?&rdquo;
+                  </label>
+                  <p id="journalPromptEnabled-description" className="text-muted-foreground text-sm">
+                    A link to record a win, and last week&rsquo;s wins. With it on, the email comes every week.
+                  </p>
+                </div>
+                <Switch
+                  id="journalPromptEnabled"
+                  aria-describedby="journalPromptEnabled-description"
+                  checked={field.value}
+                  onCheckedChange={field.onChange}
+                  onBlur={field.onBlur}
+                />
               </div>
             )}
           />

@@ -11,6 +11,7 @@ const settingsColumns = {
   digestWeekday: users.digestWeekday,
   digestHour: users.digestHour,
   digestEnabled: users.digestEnabled,
+  journalPromptEnabled: users.journalPromptEnabled,
   defaultCadenceDays: users.defaultCadenceDays,
 };
 

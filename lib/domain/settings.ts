@@ -7,5 +7,6 @@ export type UserSettings = {
   digestWeekday: number;
   digestHour: number;
   digestEnabled: boolean;
+  journalPromptEnabled: boolean;
   defaultCadenceDays: number;
 };

@@ -37,6 +37,8 @@ export const settingsInputSchema = z.object({
     .min(0, "Choose an hour between 0 and 23.")
     .max(23, "Choose an hour between 0 and 23."),
   digestEnabled: z.boolean(),
+  // The weekly email's "What went well this week?" section (the job journal).
+  journalPromptEnabled: z.boolean(),
   defaultCadenceDays: z.coerce
     .number({ error: "Enter a number of days." })
     .int("Enter a whole number of days.")

@@ -57,7 +57,7 @@ describe("contact schedule", () => {
     const created = new Date("2026-03-01T00:00:00Z");
     const contact = await createContact(t.db, { userId: user.id, createdAt: created });
     const action = defineAuthedAction({ getUserId: async () => user.id, getDb: async () => t.db })(settingsInputSchema, saveSettings);
-    const result = await action({ name: "", timeZone: "UTC", digestWeekday: 1, digestHour: 8, digestEnabled: true, defaultCadenceDays: 60 });
+    const result = await action({ name: "", timeZone: "UTC", digestWeekday: 1, digestHour: 8, digestEnabled: true, journalPromptEnabled: true, defaultCadenceDays: 60 });
     expect(result.ok).toBe(true);
     expect((await schedule(contact.id))?.next).toEqual(new Date(created.getTime() + 60 * DAY));
   });

@@ -30,6 +30,7 @@ const valid: SettingsInput = {
   digestWeekday: 5,
   digestHour: 7,
   digestEnabled: false,
+  journalPromptEnabled: false,
   defaultCadenceDays: 45,
 };
 
@@ -45,6 +46,7 @@ describe("settings action", () => {
       digestWeekday: 5,
       digestHour: 7,
       digestEnabled: false,
+      journalPromptEnabled: false,
       defaultCadenceDays: 45,
     });
   });

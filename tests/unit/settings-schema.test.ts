@@ -8,6 +8,7 @@ const validSettings = fc.record({
   digestWeekday: fc.integer({ min: 1, max: 7 }),
   digestHour: fc.integer({ min: 0, max: 23 }),
   digestEnabled: fc.boolean(),
+  journalPromptEnabled: fc.boolean(),
   defaultCadenceDays: fc.integer({ min: 1, max: 365 }),
 });
 
@@ -56,6 +57,8 @@ describe("settingsInputSchema", () => {
     ["defaultCadenceDays", 0],
     ["defaultCadenceDays", 366],
     ["name", "x".repeat(101)],
+    ["journalPromptEnabled", "on"],
+    ["journalPromptEnabled", undefined],
   ])("refuses %s = %s", (field, value) => {
     const result = settingsInputSchema.safeParse({
       name: "Ada",
@@ -63,6 +66,7 @@ describe("settingsInputSchema", () => {
       digestWeekday: 1,
       digestHour: 8,
       digestEnabled: true,
+      journalPromptEnabled: true,
       defaultCadenceDays: 30,
       [field]: value,
     });
