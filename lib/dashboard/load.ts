@@ -9,6 +9,7 @@ import {
   listValueByWeek,
 } from "@/db/queries/dashboard";
 import { ensureFreshHealth } from "@/db/queries/health";
+import { getJournalSummary } from "@/db/queries/journal-summary";
 import { countWaitingSuccesses, listWaitingSuccesses } from "@/db/queries/successes";
 
 export const DASHBOARD = {
@@ -18,6 +19,7 @@ export const DASHBOARD = {
   circleDays: 90,
   recentEvents: 3,
   peoplePerEvent: 4,
+  journalHelpers: 5,
 } as const;
 
 // Everything the dashboard shows, as independent queries sent together (a
@@ -26,7 +28,7 @@ export const DASHBOARD = {
 export async function loadDashboard(db: Db, params: { userId: string; now: Date; timeZone: string | null }) {
   const { userId, now, timeZone } = params;
   await ensureFreshHealth(db, { userId, now });
-  const [health, reconnect, waiting, waitingCount, valueWeeks, streak, circles, recentEvents, hasTouches] =
+  const [health, reconnect, waiting, waitingCount, valueWeeks, streak, circles, recentEvents, hasTouches, journal] =
     await Promise.all([
     getNetworkHealth(db, { userId }),
     listReconnectNow(db, { userId, now, limit: DASHBOARD.reconnectLimit }),
@@ -37,6 +39,7 @@ export async function loadDashboard(db: Db, params: { userId: string; now: Date;
     getCirclesTouched(db, { userId, now, days: DASHBOARD.circleDays }),
     listRecentEvents(db, { userId, limit: DASHBOARD.recentEvents, peoplePerEvent: DASHBOARD.peoplePerEvent }),
     hasAnyTouch(db, { userId }),
+    getJournalSummary(db, { userId, now, timeZone, helperLimit: DASHBOARD.journalHelpers }),
   ]);
   return {
     health,
@@ -47,6 +50,7 @@ export async function loadDashboard(db: Db, params: { userId: string; now: Date;
     circles,
     recentEvents,
     hasTouches,
+    journal,
   };
 }
 

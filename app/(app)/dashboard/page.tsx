@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { useId } from "react";
 import { CirclesTouched } from "@/components/dashboard/circles-touched";
 import { GettingStarted } from "@/components/dashboard/getting-started";
+import { JournalCard } from "@/components/dashboard/journal-card";
 import { NetworkHealthSummary } from "@/components/dashboard/network-health";
 import { ReconnectNow } from "@/components/dashboard/reconnect-now";
 import { RecentEvents } from "@/components/dashboard/recent-events";
@@ -154,6 +155,15 @@ export default async function DashboardPage() {
           className="lg:col-span-3"
         >
           <ValueOverTime weeks={data.valueWeeks} />
+        </Section>
+
+        <Section
+          title="Journal"
+          description={`Your wins, with months, quarters and weeks in ${timeZone} time.`}
+          className="lg:col-span-3"
+          action={data.journal.hasWins ? <MoreLink href="/journal">Open the journal</MoreLink> : null}
+        >
+          <JournalCard journal={data.journal} />
         </Section>
 
         <Section title="Circles touched" className="lg:col-span-1">
