@@ -196,8 +196,10 @@ const winFields = {
 function requireMetricValue(win: unknown, ctx: z.RefinementCtx) {
   if (!isObject(win)) return;
   const unit = typeof win.metricUnit === "string" ? win.metricUnit.trim() : "";
+  // The value as parsed so far: empty is null, and a value its own check
+  // refused is some other marker, already reported at the field.
   const value = win.metricValue;
-  const hasValue = typeof value === "number" || (typeof value === "string" && value.trim() !== "");
+  const hasValue = value !== null && value !== undefined && !(typeof value === "string" && value.trim() === "");
   if (unit !== "" && !hasValue) {
     ctx.addIssue({ code: "custom", path: ["metricValue"], message: "Enter the number this unit measures, like 40." });
   }

@@ -1,0 +1,29 @@
+import { insertWin, winLinkProblem } from "@/db/queries/wins-write";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { type ActionResult, fail, ok } from "@/lib/actions/result";
+import type { WinValues } from "@/lib/validations/journal";
+
+export const ROLE_NOT_FOUND = {
+  formError: "That role was not found.",
+  fieldErrors: { roleId: ["That role was not found. Choose one from the list."] },
+};
+
+export const PERSON_NOT_FOUND = {
+  formError: "Contact not found.",
+  fieldErrors: { people: ["One of these people was not found. Choose them again."] },
+};
+
+// Records a win with its people and skills. The role is what the form sent
+// (the form preselects the default one; null is no role): nothing is
+// guessed here, so a win saved "between roles" stays that way.
+export async function recordWin(input: WinValues, ctx: ActionContext): Promise<ActionResult<{ id: string }>> {
+  const { userId } = ctx;
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const row = await insertWin(tx, { userId, win: input });
+    // Refused: name the field at fault (only ever read on this path).
+    return row ?? (await winLinkProblem(tx, { userId, win: input }));
+  });
+  if (outcome === "role") return fail(ROLE_NOT_FOUND.formError, ROLE_NOT_FOUND.fieldErrors);
+  if (outcome === "people" || outcome === null) return fail(PERSON_NOT_FOUND.formError, PERSON_NOT_FOUND.fieldErrors);
+  return ok({ id: outcome.id });
+}
