@@ -1,0 +1,93 @@
+import type { WinKind, WinPersonPart } from "@/lib/domain/enums";
+import type { RoleOption } from "@/lib/domain/journal";
+
+// The journal page's and a contact's wins, as their queries return them and
+// their components show them.
+
+export type JournalWinPerson = { contactId: string; name: string; part: WinPersonPart };
+
+export type JournalWinSkill = { id: string; name: string };
+
+export type JournalWin = {
+  id: string;
+  occurredOn: string;
+  kind: WinKind;
+  title: string;
+  what: string | null;
+  result: string | null;
+  metricValue: number | null;
+  metricUnit: string | null;
+  url: string | null;
+  /** Null: between roles, or the role was deleted. */
+  role: { id: string; label: string } | null;
+  /** By part (helped me first), then by name. */
+  people: JournalWinPerson[];
+  /** By name. */
+  skills: JournalWinSkill[];
+};
+
+// The journal's filters. Ids are the user's own; another user's id matches nothing.
+export type JournalFilters = {
+  roleId?: string;
+  kind?: WinKind;
+  skillId?: string;
+  contactId?: string;
+  /** Calendar days, both included. */
+  from?: string;
+  to?: string;
+  /** Words; each must appear in the win's text or in one of its skills' names. */
+  q?: string;
+};
+
+/** Where a page ended: the next page starts after this win (newest first). */
+export type JournalCursor = { occurredOn: string; id: string };
+
+export type JournalPage = { wins: JournalWin[]; nextCursor: JournalCursor | null };
+
+/** A quarter's first day ("2026-04-01") and how many wins it holds. */
+export type QuarterCount = { quarter: string; count: number };
+
+export type JournalFilterOptions = {
+  roles: RoleOption[];
+  skills: JournalWinSkill[];
+  people: { id: string; name: string }[];
+};
+
+// A win as a contact's page lists it, with every part this contact played.
+export type ContactWin = {
+  id: string;
+  occurredOn: string;
+  kind: WinKind;
+  title: string;
+  result: string | null;
+  metricValue: number | null;
+  metricUnit: string | null;
+  parts: WinPersonPart[];
+};
+
+export function hasJournalFilters(filters: JournalFilters): boolean {
+  return Object.values(filters).some((value) => value !== undefined && value !== "");
+}
+
+const metricNumber = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
+
+// "40 % build time", "120 k€ pipeline", "3": the number as the user typed it
+// (grouped, at most two decimals), then their unit.
+export function formatMetric(value: number, unit: string | null): string {
+  const number = metricNumber.format(value);
+  return unit ? `${number} ${unit}` : number;
+}
+
+// "Q2 2026" for the quarter that starts on 2026-04-01.
+export function quarterLabel(quarterStart: string): string {
+  const month = Number(quarterStart.slice(5, 7));
+  return `Q${Math.floor((month - 1) / 3) + 1} ${quarterStart.slice(0, 4)}`;
+}
+
+// A quarter's last day, for a link that narrows the journal to it.
+export function quarterEnd(quarterStart: string): string {
+  const year = Number(quarterStart.slice(0, 4));
+  const month = Number(quarterStart.slice(5, 7));
+  const last = new Date(Date.UTC(year, month + 2, 0));
+  return last.toISOString().slice(0, 10);
+}
