@@ -16,43 +16,29 @@ import {
 } from "@react-email/components";
 import type { DigestContact, DigestContent, DigestSuccess } from "@/lib/digest/content";
 import { sampleDigestContent } from "@/lib/digest/sample";
-import { formatDay, isCalendarDate } from "@/lib/domain/dates";
 import { SUCCESS_KIND_LABELS } from "@/lib/domain/enums";
 import { BAND_LABELS } from "@/lib/health/model";
-import type { HealthBand } from "@/lib/health/model";
+import { JOURNAL_HEADING, JournalSection, journalText } from "./digest-journal";
+import {
+  bandColors,
+  card,
+  colors,
+  day,
+  eyebrow,
+  link,
+  plural,
+  primaryButton,
+  secondaryButton,
+  sectionHeading,
+  small,
+  text,
+} from "./digest-parts";
 
 // The weekly digest. Every visible string that mixes words and values is built
 // as one string, so the HTML holds it in one text node (React would otherwise
 // put `<!-- -->` between the parts) and the plain-text version reads the same.
 
-const colors = {
-  page: "#f6f7f6",
-  card: "#ffffff",
-  heading: "#12312b",
-  text: "#33413d",
-  muted: "#5b6763",
-  faint: "#7b8783",
-  border: "#e3e8e6",
-  accent: "#0f766e",
-} as const;
-
-// Text and background pairs with a contrast ratio above 4.5:1.
-const bandColors: Record<HealthBand, { color: string; backgroundColor: string }> = {
-  thriving: { color: "#166534", backgroundColor: "#dcfce7" },
-  steady: { color: "#075985", backgroundColor: "#e0f2fe" },
-  fading: { color: "#92400e", backgroundColor: "#fef3c7" },
-  dormant: { color: "#991b1b", backgroundColor: "#fee2e2" },
-};
-
 const PREVIEW_MAX_LENGTH = 150; // what <Preview> keeps; it cuts by UTF-16 unit, which can split a character
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-function day(value: string): string {
-  return isCalendarDate(value) ? formatDay(value) : value;
-}
 
 function overdueLabel(days: number): string {
   return days <= 0 ? "Due today" : `${plural(days, "day")} overdue`;
@@ -101,7 +87,10 @@ export function digestPreviewText(content: DigestContent): string {
   if (content.reconnect.length > 0) parts.push(`Reconnect with ${listOf(content.reconnect.map((c) => c.name))}.`);
   const congratulate = [...new Set(orderSuccesses(content.congratulate).map((s) => s.contactName))];
   if (congratulate.length > 0) parts.push(`Congratulate ${listOf(congratulate)}.`);
-  if (parts.length === 0) parts.push("Nobody is overdue and no success is waiting for a congratulation.");
+  if (parts.length === 0) {
+    parts.push("Nobody is overdue and no success is waiting for a congratulation.");
+    if (content.journal) parts.push(JOURNAL_HEADING);
+  }
   if (content.streak.weeks > 0) parts.push(`Streak: ${plural(content.streak.weeks, "week")}.`);
   return truncateText(parts.join(" ").replace(/\s+/g, " "), PREVIEW_MAX_LENGTH);
 }
@@ -126,33 +115,6 @@ const container: CSSProperties = {
   backgroundColor: colors.card,
   borderRadius: 12,
   padding: "32px 28px",
-};
-const text: CSSProperties = { fontSize: 15, lineHeight: "22px", color: colors.text, margin: "0 0 8px" };
-const small: CSSProperties = { fontSize: 13, lineHeight: "20px", color: colors.muted, margin: "0 0 8px" };
-const sectionHeading: CSSProperties = { fontSize: 18, lineHeight: "24px", color: colors.heading, margin: "0 0 4px" };
-const card: CSSProperties = { borderTop: `1px solid ${colors.border}`, padding: "16px 0 8px" };
-const primaryButton: CSSProperties = {
-  backgroundColor: colors.accent,
-  color: "#ffffff",
-  borderRadius: 8,
-  padding: "10px 16px",
-  fontSize: 14,
-  fontWeight: 600,
-};
-const secondaryButton: CSSProperties = {
-  ...primaryButton,
-  backgroundColor: "#ffffff",
-  color: colors.accent,
-  border: `1px solid ${colors.accent}`,
-};
-const link: CSSProperties = { color: colors.accent, textDecoration: "underline" };
-const eyebrow: CSSProperties = {
-  fontSize: 12,
-  lineHeight: "16px",
-  fontWeight: 700,
-  letterSpacing: "0.04em",
-  textTransform: "uppercase",
-  margin: "0 0 4px",
 };
 
 function ReconnectCard({ contact }: { contact: DigestContact }) {
@@ -280,6 +242,8 @@ export default function DigestEmail(props: DigestContent) {
             </Section>
           )}
 
+          {props.journal && <JournalSection journal={props.journal} />}
+
           <Section style={{ marginTop: 24 }}>
             <Heading as="h2" style={sectionHeading}>
               Your streak
@@ -365,6 +329,7 @@ export function digestText(props: DigestContent): string {
       );
     }
   }
+  if (props.journal) blocks.push(...journalText(props.journal, heading));
   blocks.push(
     heading("Your streak"),
     streakLabel(streak),

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contacts, digestDeliveries, interactionContacts, interactions, successes, users } from "@/db/schema";
+import { contacts, digestDeliveries, interactionContacts, interactions, successes, users, wins } from "@/db/schema";
 import type { ReconnectContact, ValueStreak } from "@/lib/domain/dashboard";
 import type { SuccessKind } from "@/lib/domain/enums";
 import type { WaitingSuccess } from "@/lib/domain/successes";
@@ -11,12 +11,15 @@ import { valueStreakSource } from "./dashboard";
 import { contactHealthById } from "./health";
 
 // What the weekly digest says, read for a whole chunk of users (the
-// scheduler's 100) in four statements instead of a dozen per user: at
+// scheduler's 100) in five statements instead of a dozen per user: at
 // 10,000 users, planning the same small queries again and again cost more
 // than running them. Each part is what the dashboard shows for one user
 // (db/queries/dashboard.ts), with the user as a column of unnest(…).
 
-export type DigestUser = { userId: string; period: string; thisWeek: string };
+/** `journal`: the user wants "What went well this week?", so their wins are read. */
+export type DigestUser = { userId: string; period: string; thisWeek: string; journal: boolean };
+
+export type DigestWinRow = { id: string; title: string; occurredOn: string };
 
 export type DigestData = {
   reconnect: ReconnectContact[];
@@ -27,6 +30,9 @@ export type DigestData = {
   streak: ValueStreak;
   /** Touches, and value given and received, in the week before thisWeek. */
   lastWeek: { touches: number; given: number; received: number };
+  /** Wins dated in the week before thisWeek, oldest first (journal users only). */
+  lastWeekWins: DigestWinRow[];
+  lastWeekWinsTotal: number;
 };
 
 const users$ = (list: DigestUser[]) =>
@@ -43,13 +49,14 @@ function periodArray(list: DigestUser[]): SQL {
 
 export async function loadDigestData(
   db: Db,
-  params: { users: DigestUser[]; now: Date; reconnectLimit: number; congratulateLimit: number },
+  params: { users: DigestUser[]; now: Date; reconnectLimit: number; congratulateLimit: number; winsLimit: number },
 ): Promise<Map<string, DigestData>> {
   const { users: list, now } = params;
   if (list.length === 0) return new Map();
   const me = sql`u.user_id`;
+  const journalUsers = list.filter((user) => user.journal);
 
-  const [summaries, reconnectRows, waitingRows] = await Promise.all([
+  const [summaries, reconnectRows, waitingRows, winRows] = await Promise.all([
     db
       .select({
         userId: sql<string>`u.user_id`,
@@ -137,6 +144,30 @@ export async function loadDigestData(
         ) s`,
       )
       .orderBy(sql`u.user_id`, sql`s.occurred_on desc`, sql`s.created_at desc`, sql`s.id desc`),
+    // Last week's wins, off wins_user_occurred_idx; the total is counted
+    // before the limit cuts the list.
+    journalUsers.length === 0
+      ? []
+      : db
+          .select({
+            userId: sql<string>`u.user_id`,
+            id: sql<string>`w.id`,
+            title: sql<string>`w.title`,
+            occurredOn: sql<string>`w.occurred_on`.mapWith(wins.occurredOn),
+            total: sql<number>`w.total`.mapWith(Number),
+          })
+          .from(
+            sql`${users$(journalUsers)}
+            cross join lateral (
+              select ${wins.id} as id, ${wins.title} as title, ${wins.occurredOn} as occurred_on,
+                ${wins.createdAt} as created_at, count(*) over () as total
+              from ${wins}
+              where ${wins.userId} = ${me} and ${wins.occurredOn} >= u.this_week - 7 and ${wins.occurredOn} < u.this_week
+              order by ${wins.occurredOn}, ${wins.createdAt}, ${wins.id}
+              limit ${params.winsLimit}
+            ) w`,
+          )
+          .orderBy(sql`u.user_id`, sql`w.occurred_on`, sql`w.created_at`, sql`w.id`),
   ]);
 
   const health = await contactHealthById(db, {
@@ -154,6 +185,8 @@ export async function loadDigestData(
       lastSentAt: row.lastSentAt,
       streak: { weeks: row.weeks, includesThisWeek: row.includesThisWeek },
       lastWeek: { touches: row.touches, given: row.given, received: row.received },
+      lastWeekWins: [],
+      lastWeekWinsTotal: 0,
     });
   }
   for (const { userId, ...contact } of reconnectRows) {
@@ -161,14 +194,21 @@ export async function loadDigestData(
     if (found) data.get(userId)?.reconnect.push({ ...contact, health: found });
   }
   for (const { userId, ...success } of waitingRows) data.get(userId)?.waiting.push(success);
+  for (const { userId, total, ...win } of winRows) {
+    const found = data.get(userId);
+    found?.lastWeekWins.push(win);
+    if (found) found.lastWeekWinsTotal = total;
+  }
   return data;
 }
 
-// The users' names and time zones, by id.
+type DigestPerson = { name: string | null; timeZone: string | null; journalPromptEnabled: boolean };
+
+// The users' names, time zones and whether they want the journal's prompt, by id.
 export async function loadDigestUsers(db: Db, userIds: string[]) {
-  if (userIds.length === 0) return new Map<string, { name: string | null; timeZone: string | null }>();
+  if (userIds.length === 0) return new Map<string, DigestPerson>();
   const rows = await db
-    .select({ id: users.id, name: users.name, timeZone: users.timeZone })
+    .select({ id: users.id, name: users.name, timeZone: users.timeZone, journalPromptEnabled: users.journalPromptEnabled })
     .from(users)
     .where(sql`${users.id} = any(${uuidArray(userIds)})`);
   return new Map(rows.map(({ id, ...user }) => [id, user]));

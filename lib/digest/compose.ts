@@ -14,6 +14,7 @@ import { renderDigest } from "./render";
 
 export const DIGEST_RECONNECT_LIMIT = 5;
 export const DIGEST_CONGRATULATE_LIMIT = 5;
+export const DIGEST_WINS_LIMIT = 5;
 
 /** What a delivery row keeps: enough to render the very same email again. */
 export type StoredDigest = { to: string; content: DigestContent; oneClickUnsubscribeUrl: string };
@@ -21,7 +22,8 @@ export type StoredDigest = { to: string; content: DigestContent; oneClickUnsubsc
 type ComposeOptions = { now: Date; appUrl: string; key: Buffer };
 
 // One user's digest for the claimed period, or null when there is nothing
-// to say (nobody overdue, nothing to congratulate).
+// to say (nobody overdue, nothing to congratulate, and the journal's prompt
+// turned off: with it on, every week has its question).
 export async function composeDigest(db: Db, claim: Claim, options: ComposeOptions): Promise<StoredDigest | null> {
   const [digest] = await composeDigests(db, [claim], options);
   return digest ?? null;
@@ -43,36 +45,44 @@ export async function composeDigests(
     return [{ claim, person, timeZone, thisWeek: weekOf(todayIn(timeZone, now)) }];
   });
   const data = await loadDigestData(db, {
-    users: due.map(({ claim, thisWeek }) => ({ userId: claim.userId, period: claim.period, thisWeek })),
+    users: due.map(({ claim, person, thisWeek }) => ({
+      userId: claim.userId,
+      period: claim.period,
+      thisWeek,
+      journal: person.journalPromptEnabled,
+    })),
     now,
     reconnectLimit: DIGEST_RECONNECT_LIMIT,
     congratulateLimit: DIGEST_CONGRATULATE_LIMIT,
+    winsLimit: DIGEST_WINS_LIMIT,
   });
   const digests = new Map<string, StoredDigest | null>();
   for (const { claim, person, timeZone } of due) {
     const found = data.get(claim.userId);
-    digests.set(claim.id, found ? digestOf(claim, person.name, timeZone, found, options) : null);
+    digests.set(claim.id, found ? digestOf(claim, person, timeZone, found, options) : null);
   }
   return claims.map((claim) => digests.get(claim.id) ?? null);
 }
 
+type LinkFields = { a: "log" | "snooze"; c: string } | { a: "congratulate"; s: string } | { a: "record-win" };
+
 function digestOf(
   claim: Claim,
-  userName: string | null,
+  person: { name: string | null; journalPromptEnabled: boolean },
   timeZone: string,
   data: DigestData,
   { now, appUrl, key }: ComposeOptions,
 ): StoredDigest | null {
   const { userId, period } = claim;
-  if (data.reconnect.length === 0 && data.waiting.length === 0) return null;
+  const hasJournal = person.journalPromptEnabled;
+  if (data.reconnect.length === 0 && data.waiting.length === 0 && !hasJournal) return null;
 
-  const link = (fields: { a: "log" | "snooze"; c: string } | { a: "congratulate"; s: string }) =>
-    digestLinkUrl(appUrl, digestPayload({ ...fields, u: userId, p: period }, now), key);
+  const link = (fields: LinkFields) => digestLinkUrl(appUrl, digestPayload({ ...fields, u: userId, p: period }, now), key);
   const unsubscribe = digestPayload({ a: "unsubscribe", u: userId, p: period }, now);
   const { lastSentAt } = data;
 
   const content: DigestContent = {
-    userName,
+    userName: person.name,
     period,
     reconnect: data.reconnect.map((contact) => ({
       id: contact.id,
@@ -105,6 +115,16 @@ function digestOf(
     })),
     streak: data.streak,
     lastWeek: data.lastWeek,
+    ...(hasJournal
+      ? {
+          journal: {
+            recordWinUrl: link({ a: "record-win" }),
+            lastWeekWins: data.lastWeekWins,
+            lastWeekWinsTotal: data.lastWeekWinsTotal,
+            journalUrl: `${appUrl}/journal`,
+          },
+        }
+      : {}),
     appUrl,
     settingsUrl: `${appUrl}/settings`,
     unsubscribeUrl: digestLinkUrl(appUrl, unsubscribe, key),

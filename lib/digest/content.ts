@@ -35,6 +35,19 @@ export type DigestSuccess = {
   congratulateUrl: string;
 };
 
+export type DigestWin = { id: string; title: string; occurredOn: string };
+
+/** "What went well this week?": the journal's prompt, on unless turned off in settings. */
+export type DigestJournal = {
+  /** Signed; opens the new-win form. */
+  recordWinUrl: string;
+  /** The week before the digest's week, oldest first; at most a few. */
+  lastWeekWins: DigestWin[];
+  /** All wins of that week, of which `lastWeekWins` are the first. */
+  lastWeekWinsTotal: number;
+  journalUrl: string;
+};
+
 export type DigestContent = {
   userName: string | null;
   /** ISO week in the user's time zone, e.g. "2026-W48". */
@@ -46,6 +59,8 @@ export type DigestContent = {
   streak: { weeks: number; includesThisWeek: boolean };
   /** The previous ISO week's numbers. */
   lastWeek: { touches: number; given: number; received: number };
+  /** Absent when the prompt is off (and in digests stored before it existed). */
+  journal?: DigestJournal;
   appUrl: string;
   settingsUrl: string;
   /** Signed; the one-click POST target and the visible link. */

@@ -93,7 +93,12 @@ export type DigestLinkView =
   | { status: LinkRefusal | "not-found" }
   | { status: "ready"; action: "log"; contact: LinkContact }
   | { status: "ready"; action: "snooze"; contact: LinkContact; until: string }
-  | { status: "ready"; action: "congratulate"; success: LinkSuccess };
+  | { status: "ready"; action: "congratulate"; success: LinkSuccess }
+  | { status: "ready"; action: "record-win"; redirectTo: string };
+
+// "What went well this week?" opens the journal's new-win form; the form
+// itself (and its action) does the writing, as when opened from the app.
+export const RECORD_WIN_PATH = "/journal/new";
 
 async function linkContact(db: Db, userId: string, contactId: string): Promise<LinkContact | undefined> {
   const contact = await getContact(db, { userId, contactId });
@@ -125,6 +130,7 @@ export async function loadDigestLink(
   const { userId, action } = params;
   const checked = checkDigestToken(params.token, action, { ...options, userId });
   if (!checked.ok) return { status: checked.refusal };
+  if (action === "record-win") return { status: "ready", action, redirectTo: RECORD_WIN_PATH };
   const { c, s } = checked.payload;
   if (action === "congratulate") {
     const success = s ? await linkSuccess(db, userId, s) : undefined;

@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 // payload exactly as sent, and the signature is compared as the exact string
 // we would have produced, so no re-encoding of either part ever verifies.
 
-export const DIGEST_ACTIONS = ["log", "snooze", "congratulate", "unsubscribe"] as const;
+export const DIGEST_ACTIONS = ["log", "snooze", "congratulate", "record-win", "unsubscribe"] as const;
 export type DigestAction = (typeof DIGEST_ACTIONS)[number];
 
 export type DigestTokenPayload = {
@@ -34,6 +34,7 @@ export const DIGEST_LINK_TTL_SECONDS: Record<DigestAction, number> = {
   log: 30 * DAY_SECONDS,
   snooze: 30 * DAY_SECONDS,
   congratulate: 30 * DAY_SECONDS,
+  "record-win": 30 * DAY_SECONDS,
   unsubscribe: 365 * DAY_SECONDS,
 };
 
@@ -121,6 +122,7 @@ const LINK_PATHS: Record<DigestAction, string> = {
   log: "/digest/log",
   snooze: "/digest/snooze",
   congratulate: "/digest/congratulate",
+  "record-win": "/digest/record-win",
   // The visible link: a page with a button, since mail scanners open links.
   unsubscribe: "/unsubscribe",
 };

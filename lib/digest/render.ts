@@ -1,5 +1,6 @@
 import { createElement } from "react";
-import DigestEmail, { digestText, plural } from "@/emails/digest";
+import DigestEmail, { digestText } from "@/emails/digest";
+import { plural } from "@/emails/digest-parts";
 import type { DigestContent } from "./content";
 
 // The subject says what is inside: the people shown in the email, not every
@@ -12,6 +13,8 @@ export function digestSubject(content: DigestContent): string {
   }
   if (reconnect > 0) return `${plural(reconnect, "person", "people")} to reconnect with`;
   if (congratulate > 0) return `${plural(congratulate, "success", "successes")} to congratulate`;
+  // Sent although nobody is waiting because the journal's question is asked.
+  if (content.journal) return "All caught up: what went well this week?";
   return "Your weekly Kith digest: all caught up";
 }
 

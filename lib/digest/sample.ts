@@ -74,6 +74,15 @@ export function sampleDigestContent(appUrl = "http://localhost:3000"): DigestCon
     ],
     streak: { weeks: 3, includesThisWeek: false },
     lastWeek: { touches: 4, given: 2, received: 1 },
+    journal: {
+      recordWinUrl: signed("/digest/record-win", "d2a94f61-8e3b-4c7d-a1f5-6b9e0c2d4a08"),
+      lastWeekWins: [
+        { id: "f3b8c1d2-7e6a-4b5c-9d0e-1a2b3c4d5e09", title: "Cut the release build from 40 to 12 minutes", occurredOn: "2026-11-17" },
+        { id: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c10", title: "Ran the incident review for the checkout outage", occurredOn: "2026-11-19" },
+      ],
+      lastWeekWinsTotal: 2,
+      journalUrl: `${base}/journal`,
+    },
     appUrl: base,
     settingsUrl: `${base}/settings#digest`,
     unsubscribeUrl: signed("/unsubscribe", "0b7c4e2a-6d1f-4a3b-9e8c-5f2d1a7b3c07"),

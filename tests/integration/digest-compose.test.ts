@@ -4,14 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getValueStreak, listReconnectNow, listValueByWeek } from "@/db/queries/dashboard";
 import { insertSuccess, listWaitingSuccesses } from "@/db/queries/successes";
 import { insertTouch } from "@/db/queries/touches-write";
-import { digestDeliveries, successes } from "@/db/schema";
+import { digestDeliveries, successes, users } from "@/db/schema";
 import { composeDigests, DIGEST_CONGRATULATE_LIMIT, DIGEST_RECONNECT_LIMIT } from "@/lib/digest/compose";
+import { loadDigestLink } from "@/lib/digest/link-actions";
 import { deriveDigestLinkKey, verifyDigestToken } from "@/lib/digest/links";
 import { runScheduledDigests } from "@/lib/digest/scheduler";
 import { resendMailer } from "@/lib/email/mailer";
 import { explainHealth } from "@/lib/health/model";
 import { occurredAtFromDate } from "@/lib/domain/touch-dates";
-import { createContact, createUser } from "../factories";
+import { createContact, createUser, createWin } from "../factories";
 import { startRecordingServer } from "../helpers/recording-server";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
@@ -84,14 +85,17 @@ async function network(name: string) {
   return { user, longAgo, lately, recent, snoozed, older, newer };
 }
 
-async function sendPass() {
+// `runners` passes at once, as several schedulers (or a cron and the
+// in-process ticker) would start them, all against one fake Resend.
+async function sendPass(runners = 1) {
   const server = await startRecordingServer((request) => ({
     status: 200,
     body: { data: (request.body as unknown[]).map((_, index) => ({ id: `re_${index}` })) },
   }));
   try {
     const mailer = resendMailer({ apiKey: "re_test", baseUrl: server.url, from: "Kith <digest@kith.example>" });
-    const summary = await runScheduledDigests(t.db, { now: NOW, mailer, links: { appUrl: APP, key: KEY } });
+    const run = () => runScheduledDigests(t.db, { now: NOW, mailer, links: { appUrl: APP, key: KEY } });
+    const [summary] = await Promise.all(Array.from({ length: runners }, run));
     return { summary, emails: server.requests.flatMap((request) => request.body as SentEmail[]) };
   } finally {
     await server.close();
@@ -194,13 +198,92 @@ describe("the weekly digest's content", () => {
     }
   });
 
-  it("sends nothing to a user with nothing to say, and records the week as skipped", async () => {
-    const quiet = await createUser(t.db, { timeZone: "UTC", digestWeekday: 1, digestHour: 8 });
+  it("sends nothing to a user with nothing to say and the journal's prompt off, and records the week as skipped", async () => {
+    const quiet = await createUser(t.db, { timeZone: "UTC", digestWeekday: 1, digestHour: 8, journalPromptEnabled: false });
     const contact = await createContact(t.db, { userId: quiet.id, createdAt: CREATED });
     await touch(quiet.id, contact.id, "2026-11-24", "Catch-up");
     const { emails } = await sendPass();
     expect(emails.some((sent) => sent.to === quiet.email)).toBe(false);
     const [row] = await t.db.select().from(digestDeliveries).where(eq(digestDeliveries.userId, quiet.id));
     expect(row).toMatchObject({ period: "2026-W48", status: "skipped" });
+  });
+});
+
+describe("the weekly digest's journal section", () => {
+  const recordWinLinks = (html: string) => linksIn(html, "/digest/record-win");
+
+  it("asks what went well, lists last week's wins and links to the new-win form with a signed link", async () => {
+    const mine = await network("Journal");
+    const other = await createUser(t.db, { timeZone: "UTC", digestWeekday: 1, digestHour: 8 });
+    // Week 47 is 16–22 November; the 15th and the 23rd are the weeks around it.
+    await createWin(t.db, { userId: mine.user.id, occurredOn: "2026-11-19", title: "Ran the incident review" });
+    await createWin(t.db, { userId: mine.user.id, occurredOn: "2026-11-16", title: "Cut the build to 12 minutes" });
+    await createWin(t.db, { userId: mine.user.id, occurredOn: "2026-11-22", title: "Mentored the new hire" });
+    await createWin(t.db, { userId: mine.user.id, occurredOn: "2026-11-15", title: "Too early to count" });
+    await createWin(t.db, { userId: mine.user.id, occurredOn: "2026-11-23", title: "This week already" });
+    await createWin(t.db, { userId: other.id, occurredOn: "2026-11-18", title: "Someone else's win" });
+    const { emails } = await sendPass();
+    const email = emails.find((sent) => sent.to === mine.user.email);
+    if (!email) throw new Error("no digest for the user");
+
+    const titles = ["Cut the build to 12 minutes", "Ran the incident review", "Mentored the new hire"];
+    for (const body of [email.html, email.text]) {
+      expect(body).toMatch(/what went well this week\?/i);
+      expect(body).toContain("Last week you recorded 3 wins:");
+      const at = titles.map((title) => body.indexOf(title));
+      expect(at.every((index) => index > -1)).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      for (const absent of ["Too early to count", "This week already", "Someone else's win"]) expect(body).not.toContain(absent);
+    }
+    const [link] = recordWinLinks(email.html);
+    if (!link) throw new Error("no record-win link");
+    expect(email.text).toContain(`Record a win ${link}`);
+    expect(tokenIn(link)).toMatchObject({ a: "record-win", u: mine.user.id, p: "2026-W48" });
+
+    // The link opens the new-win form for its user, and for nobody else.
+    const token = new URL(link).searchParams.get("t") ?? "";
+    const open = (userId: string, value = token) =>
+      loadDigestLink(t.db, { userId, action: "record-win", token: value }, { key: KEY, now: NOW });
+    expect(await open(mine.user.id)).toEqual({ status: "ready", action: "record-win", redirectTo: "/journal/new" });
+    expect(await open(other.id)).toEqual({ status: "other-account" });
+    const [body, signature] = token.split(".") as [string, string];
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body, "base64url").toString("utf8")), u: other.id }),
+    ).toString("base64url");
+    expect(await open(other.id, `${forged}.${signature}`)).toEqual({ status: "invalid" });
+    expect(await open(mine.user.id, `${body}.${signature.slice(0, -2)}xx`)).toEqual({ status: "invalid" });
+  });
+
+  it("leaves the section out when the prompt is turned off", async () => {
+    const mine = await network("Promptless");
+    await t.db.update(users).set({ journalPromptEnabled: false }).where(eq(users.id, mine.user.id));
+    await createWin(t.db, { userId: mine.user.id, occurredOn: "2026-11-18", title: "Shipped quietly" });
+    const { emails } = await sendPass();
+    const email = emails.find((sent) => sent.to === mine.user.email);
+    if (!email) throw new Error("no digest for the user");
+    expect(email.subject).toBe("2 people to reconnect with, 2 to congratulate");
+    for (const body of [email.html, email.text]) {
+      expect(body).not.toMatch(/what went well/i);
+      expect(body).not.toContain("Shipped quietly");
+      expect(body).not.toContain("/digest/record-win");
+    }
+  });
+
+  it("goes out on a week with nobody to reconnect with and nothing to congratulate, exactly once", async () => {
+    const quiet = await createUser(t.db, { timeZone: "UTC", digestWeekday: 1, digestHour: 8 });
+    const contact = await createContact(t.db, { userId: quiet.id, createdAt: CREATED });
+    await touch(quiet.id, contact.id, "2026-11-24", "Catch-up");
+
+    // Two runners at once, then a third later in the week.
+    const first = await sendPass(2);
+    const again = await sendPass();
+    const sent = [...first.emails, ...again.emails].filter((email) => email.to === quiet.email);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.subject).toBe("All caught up: what went well this week?");
+    expect(sent[0]?.text).toContain("you are all caught up");
+    expect(sent[0]?.text).not.toContain("Last week you recorded");
+    expect(recordWinLinks(sent[0]?.html ?? "").map((url) => tokenIn(url).u)).toEqual([quiet.id]);
+    const rows = await t.db.select().from(digestDeliveries).where(eq(digestDeliveries.userId, quiet.id));
+    expect(rows).toMatchObject([{ period: "2026-W48", status: "sent" }]);
   });
 });

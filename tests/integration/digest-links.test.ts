@@ -352,3 +352,30 @@ describe("congratulate by signed link", () => {
     ).toEqual({ status: "other-account" });
   });
 });
+
+describe("record a win by signed link", () => {
+  it("sends the token's user to the new-win form, and opens nothing for anyone else", async () => {
+    const a = await setup();
+    const b = await setup();
+    const forA = token({ a: "record-win", u: a.user.id });
+    const open = (userId: string, value: string) => loadDigestLink(t.db, { userId, action: "record-win", token: value }, options);
+    const before = await snapshot();
+
+    expect(await open(a.user.id, forA)).toEqual({ status: "ready", action: "record-win", redirectTo: "/journal/new" });
+    expect(await open(b.user.id, forA)).toEqual({ status: "other-account" });
+    // Rewriting the link to name B breaks its signature.
+    expect(await open(b.user.id, tampered(forA, { u: b.user.id }))).toEqual({ status: "invalid" });
+    expect(await open(a.user.id, tampered(forA))).toEqual({ status: "invalid" });
+    expect(await open(a.user.id, token({ a: "record-win", u: a.user.id }, OTHER_KEY))).toEqual({ status: "invalid" });
+    // Another link of the same email does not open the form, nor this one theirs.
+    expect(await open(a.user.id, token({ a: "log", u: a.user.id, c: a.ada.id }))).toEqual({ status: "invalid" });
+    expect(await loadDigestLink(t.db, { userId: a.user.id, action: "log", token: forA }, options)).toEqual({
+      status: "invalid",
+    });
+    expect(await open(a.user.id, token({ a: "record-win", u: a.user.id }, KEY, new Date(NOW.getTime() - 31 * DAY)))).toEqual({
+      status: "expired",
+    });
+    expect(await open(a.user.id, "")).toEqual({ status: "invalid" });
+    expect(await snapshot()).toEqual(before);
+  });
+});

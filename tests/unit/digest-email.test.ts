@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toPlainText } from "@react-email/render";
 import { digestPreviewText } from "@/emails/digest";
-import type { DigestContact, DigestContent, DigestSuccess } from "@/lib/digest/content";
+import type { DigestContact, DigestContent, DigestJournal, DigestSuccess } from "@/lib/digest/content";
 import { digestSubject, renderDigest } from "@/lib/digest/render";
 import { sampleDigestContent } from "@/lib/digest/sample";
 import { SUCCESS_KINDS } from "@/lib/domain/enums";
@@ -18,6 +18,12 @@ function contactAt(index: number, overrides: Partial<DigestContact> = {}): Diges
   const contact = sampleDigestContent(appUrl).reconnect[index];
   if (!contact) throw new Error(`the sample has no contact ${index}`);
   return { ...contact, ...overrides };
+}
+
+function journalWith(overrides: Partial<DigestJournal> = {}): DigestJournal {
+  const journal = sampleDigestContent(appUrl).journal;
+  if (!journal) throw new Error("the sample has no journal section");
+  return { ...journal, ...overrides };
 }
 
 function successAt(index: number, overrides: Partial<DigestSuccess> = {}): DigestSuccess {
@@ -57,10 +63,19 @@ describe("digestSubject", () => {
     [1, 0, "1 person to reconnect with"],
     [0, 2, "2 successes to congratulate"],
     [0, 1, "1 success to congratulate"],
-    [0, 0, "Your weekly Kith digest: all caught up"],
+    [0, 0, "All caught up: what went well this week?"],
   ])("%i to reconnect, %i to congratulate: %s", (r, c, subject) => {
     expect(digestSubject(content({ reconnect: reconnect.slice(0, r), congratulate: congratulate.slice(0, c) }))).toBe(
       subject,
+    );
+  });
+
+  it("says all caught up without the journal's question when the prompt is off", () => {
+    expect(digestSubject(content({ reconnect: [], congratulate: [], journal: undefined }))).toBe(
+      "Your weekly Kith digest: all caught up",
+    );
+    expect(digestSubject(content({ reconnect: reconnect.slice(0, 1), journal: undefined }))).toBe(
+      "1 person to reconnect with, 2 to congratulate",
     );
   });
 
@@ -186,6 +201,9 @@ describe("renderDigest", () => {
       content({ reconnect: [], reconnectTotal: 0 }),
       content({ congratulate: [], streak: { weeks: 0, includesThisWeek: false } }),
       content({ lastWeek: { touches: 1, given: 1, received: 1 }, streak: { weeks: 2, includesThisWeek: true } }),
+      content({ journal: undefined }),
+      content({ reconnect: [], congratulate: [], journal: journalWith({ lastWeekWins: [], lastWeekWinsTotal: 0 }) }),
+      content({ journal: journalWith({ lastWeekWinsTotal: 9 }) }),
     ];
     for (const variant of variants) {
       const { html, text } = await renderDigest(variant);
@@ -223,11 +241,44 @@ describe("renderDigest", () => {
     expect(noSuccess.text).toContain("RECONNECT");
 
     const caughtUp = await renderDigest(content({ reconnect: [], reconnectTotal: 0, congratulate: [] }));
-    expect(caughtUp.subject).toBe("Your weekly Kith digest: all caught up");
+    expect(caughtUp.subject).toBe("All caught up: what went well this week?");
     expect(caughtUp.text).toContain("you are all caught up");
     expect(caughtUp.text).not.toMatch(/RECONNECT|CONGRATULATE/);
     expect(caughtUp.text).toContain("YOUR STREAK");
     expect(caughtUp.text).toContain("Unsubscribe");
+  });
+
+  it("asks what went well this week, with the signed link to record a win and last week's wins", async () => {
+    const journal = journalWith({ recordWinUrl: `${appUrl}/digest/record-win?t=tok.w&v=1` });
+    const { html, text } = await renderDigest(content({ journal }));
+    expectInOrder(text, [
+      "CONGRATULATE",
+      "WHAT WENT WELL THIS WEEK?",
+      `Record a win ${journal.recordWinUrl}`,
+      "Last week you recorded 2 wins:",
+      "Cut the release build from 40 to 12 minutes · 17 Nov 2026",
+      "Ran the incident review for the checkout outage · 19 Nov 2026",
+      "YOUR STREAK",
+    ]);
+    expect(html).toMatch(new RegExp(`<a href="${escapeRegExp(escapeAttr(journal.recordWinUrl))}"[^>]*>.*Record a win`, "s"));
+    expectInOrder(visibleHtml(html), [">What went well this week?<", "Cut the release build", "Ran the incident review"]);
+    expect(text).not.toContain("more: see them in your journal");
+
+    const many = await renderDigest(content({ journal: journalWith({ lastWeekWinsTotal: 7 }) }));
+    expect(many.text).toContain("Last week you recorded 7 wins:");
+    expect(many.text).toContain(`and 5 more: see them in your journal ${appUrl}/journal`);
+    expect(many.html).toContain(`href="${appUrl}/journal"`);
+
+    const quiet = await renderDigest(content({ journal: journalWith({ lastWeekWins: [], lastWeekWinsTotal: 0 }) }));
+    expect(quiet.text).toContain("WHAT WENT WELL THIS WEEK?");
+    expect(quiet.text).not.toContain("Last week you recorded");
+
+    const off = await renderDigest(content({ journal: undefined }));
+    for (const out of [off.html, off.text]) {
+      expect(out).not.toMatch(/what went well/i);
+      expect(out).not.toContain("Record a win");
+      expect(out).not.toContain("/digest/record-win");
+    }
   });
 
   it("shows the streak and last week's numbers", async () => {
@@ -267,6 +318,10 @@ describe("renderDigest", () => {
         }),
       ],
       congratulate: [successAt(0, { contactName: evil, title: `<a href="https://evil.example">Launch</a>` })],
+      journal: journalWith({
+        lastWeekWins: [{ id: "w", title: `<img src=y onerror="alert(2)"> & won`, occurredOn: "2026-11-18" }],
+        lastWeekWinsTotal: 1,
+      }),
     });
     const { html, text } = await renderDigest(sample);
     expect(html).not.toContain("<script");
@@ -280,6 +335,8 @@ describe("renderDigest", () => {
     expect(text).toContain(evil);
     expect(text).toContain(`Tom & "Jerry" <Ltd>`);
     expect(text).toContain(`Promotion: <a href="https://evil.example">Launch</a>`);
+    expect(html).toContain("&lt;img src=y onerror=&quot;alert(2)&quot;&gt; &amp; won");
+    expect(text).toContain(`<img src=y onerror="alert(2)"> & won · 18 Nov 2026`);
   });
 
   it("puts a short summary naming the people in the preheader", () => {
@@ -293,6 +350,9 @@ describe("renderDigest", () => {
     expect(long.length).toBeLessThanOrEqual(150);
     expect(long.endsWith("…")).toBe(true);
     expect(long.isWellFormed()).toBe(true);
+    expect(digestPreviewText(content({ reconnect: [], congratulate: [] }))).toBe(
+      "Nobody is overdue and no success is waiting for a congratulation. What went well this week? Streak: 3 weeks.",
+    );
   });
 });
 
@@ -338,6 +398,14 @@ describe("renderDigest on arbitrary content", () => {
     isNew: fc.boolean(),
     congratulateUrl: url,
   });
+  const journal: fc.Arbitrary<DigestJournal> = fc
+    .record({
+      recordWinUrl: url,
+      lastWeekWins: fc.array(fc.record({ id: fc.uuid(), title: typed, occurredOn: day }), { maxLength: 5 }),
+      extraWins: fc.nat({ max: 50 }),
+      journalUrl: url,
+    })
+    .map(({ extraWins, ...rest }) => ({ ...rest, lastWeekWinsTotal: rest.lastWeekWins.length + extraWins }));
   const digest: fc.Arbitrary<DigestContent> = fc
     .record({
       userName: fc.option(typed),
@@ -347,6 +415,7 @@ describe("renderDigest on arbitrary content", () => {
       congratulate: fc.array(success, { maxLength: 5 }),
       streak: fc.record({ weeks: fc.nat({ max: 200 }), includesThisWeek: fc.boolean() }),
       lastWeek: fc.record({ touches: fc.nat({ max: 500 }), given: fc.nat({ max: 500 }), received: fc.nat({ max: 500 }) }),
+      journal: fc.option(journal, { nil: undefined }),
       appUrl: url,
       settingsUrl: url,
       unsubscribeUrl: url,
@@ -356,7 +425,7 @@ describe("renderDigest on arbitrary content", () => {
   // html-to-text collapses runs of these into one space, as a browser would.
   const collapse = (s: string) => s.replace(/[ \t\r\n\f\u200b]+/g, " ").trim();
 
-  it("never throws, and the text names every contact and every success", async () => {
+  it("never throws, and the text names every contact, every success and every win", async () => {
     await fc.assert(
       fc.asyncProperty(digest, async (input) => {
         const { subject, html, text } = await renderDigest(input);
@@ -368,6 +437,7 @@ describe("renderDigest on arbitrary content", () => {
           expect(flat).toContain(collapse(s.contactName));
           expect(flat).toContain(collapse(s.title));
         }
+        for (const w of input.journal?.lastWeekWins ?? []) expect(flat).toContain(collapse(w.title));
         expect(digestPreviewText(input).length).toBeLessThanOrEqual(150);
       }),
       { numRuns: 60 },

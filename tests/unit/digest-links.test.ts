@@ -45,6 +45,7 @@ describe("digest link tokens", () => {
       payload({ a: "log" }),
       payload({ a: "snooze" }),
       payload({ a: "congratulate", c: CONTACT, s: SUCCESS }),
+      payload({ a: "record-win", c: undefined }),
       payload({ a: "unsubscribe", c: undefined }),
     ];
     for (const sent of payloads) {
@@ -53,7 +54,7 @@ describe("digest link tokens", () => {
     }
   });
 
-  it("keeps log, snooze and congratulate links 30 days and unsubscribe links a year", () => {
+  it("keeps log, snooze, congratulate and record-win links 30 days and unsubscribe links a year", () => {
     const at = (days: number) => new Date(NOW.getTime() + days * DAY);
     for (const action of ["log", "snooze"] as const) {
       const token = signDigestToken(payload({ a: action }), KEY);
@@ -62,6 +63,9 @@ describe("digest link tokens", () => {
     }
     const congratulate = signDigestToken(payload({ a: "congratulate", s: SUCCESS }), KEY);
     expect(verifyDigestToken(congratulate, KEY, at(30))).toEqual({ ok: false, reason: "expired" });
+    const recordWin = signDigestToken(payload({ a: "record-win", c: undefined }), KEY);
+    expect(verifyDigestToken(recordWin, KEY, at(29.9)).ok).toBe(true);
+    expect(verifyDigestToken(recordWin, KEY, at(30))).toEqual({ ok: false, reason: "expired" });
     const unsubscribe = signDigestToken(payload({ a: "unsubscribe", c: undefined }), KEY);
     expect(verifyDigestToken(unsubscribe, KEY, at(364)).ok).toBe(true);
     expect(verifyDigestToken(unsubscribe, KEY, at(365))).toEqual({ ok: false, reason: "expired" });
@@ -156,6 +160,9 @@ describe("digest link tokens", () => {
     expect(digestLinkUrl(base, payload({ a: "snooze" }), KEY)).toMatch(/^https:\/\/kith\.example\/digest\/snooze\?t=[\w.-]+$/);
     expect(digestLinkUrl(base, payload({ a: "congratulate", s: SUCCESS }), KEY)).toMatch(
       /^https:\/\/kith\.example\/digest\/congratulate\?t=[\w.-]+$/,
+    );
+    expect(digestLinkUrl(base, payload({ a: "record-win", c: undefined }), KEY)).toMatch(
+      /^https:\/\/kith\.example\/digest\/record-win\?t=[\w.-]+$/,
     );
     const unsubscribe = payload({ a: "unsubscribe", c: undefined });
     expect(digestLinkUrl(base, unsubscribe, KEY)).toMatch(/^https:\/\/kith\.example\/unsubscribe\?t=[\w.-]+$/);

@@ -20,10 +20,15 @@ import { CHANNEL_LABELS, CHANNELS, SUCCESS_KIND_LABELS } from "@/lib/domain/enum
 import { MAX_SUMMARY_LENGTH } from "@/lib/validations/touch";
 import { logTouchFromDigestAction, snoozeFromDigestAction } from "./actions";
 
-const ACTIONS = ["log", "snooze", "congratulate"] as const;
+const ACTIONS = ["log", "snooze", "congratulate", "record-win"] as const;
 type LinkAction = (typeof ACTIONS)[number];
 
-const TITLES: Record<LinkAction, string> = { log: "Log a touch", snooze: "Snooze", congratulate: "Congratulate" };
+const TITLES: Record<LinkAction, string> = {
+  log: "Log a touch",
+  snooze: "Snooze",
+  congratulate: "Congratulate",
+  "record-win": "Record a win",
+};
 
 function isLinkAction(value: string): value is LinkAction {
   return (ACTIONS as readonly string[]).includes(value);
@@ -146,7 +151,8 @@ function Congratulate({ success }: { success: LinkSuccess }) {
 }
 
 // Opened from the weekly email. Opening it changes nothing (mail scanners
-// open links): the button does. The token must be the signed-in user's.
+// open links): the button does, or the new-win form it leads to. The token
+// must be the signed-in user's.
 export default async function DigestLinkPage({ params, searchParams }: PageProps<"/digest/[action]">) {
   const { action } = await params;
   if (!isLinkAction(action)) notFound();
@@ -176,6 +182,7 @@ export default async function DigestLinkPage({ params, searchParams }: PageProps
       notFound();
   }
 
+  if (view.action === "record-win") redirect(view.redirectTo);
   if (view.action === "congratulate") return <Congratulate success={view.success} />;
 
   const { contact } = view;

@@ -46,8 +46,8 @@ export default async function DigestPreviewPage() {
         </section>
       ) : (
         <p className="text-muted-foreground">
-          Nothing to say this week: nobody is overdue and no success is waiting for a congratulation, so no email would
-          go out.
+          Nothing to say this week: nobody is overdue, no success is waiting for a congratulation, and &ldquo;What went
+          well this week?&rdquo; is turned off in settings, so no email would go out.
         </p>
       )}
     </>
