@@ -30,9 +30,10 @@ const isUuid = (value: string) => z.uuid().safeParse(value).success;
 // off that index (it sorts every win instead), although neither column is null.
 const NEWEST_FIRST = [sql`${wins.occurredOn} desc nulls last`, sql`${wins.id} desc nulls last`];
 
-// The words of a search, each once, at most MAX_JOURNAL_SEARCH_WORDS.
+// The words of a search, each once, at most MAX_JOURNAL_SEARCH_WORDS (NUL,
+// which PostgreSQL refuses in text, separates words like a space).
 function searchWords(q: string | undefined): string[] {
-  const words = (q ?? "").trim().split(/\s+/).filter(Boolean);
+  const words = (q ?? "").split(/[\s\u0000]+/).filter(Boolean);
   const byKey = new Map(words.map((word) => [word.toLowerCase(), word]));
   return [...byKey.values()].slice(0, MAX_JOURNAL_SEARCH_WORDS);
 }
@@ -187,9 +188,15 @@ export async function listJournal(
   };
 }
 
+const QUARTERS_SHOWN = 8;
+// A range of a century still lists a readable number of quarters.
+const MAX_QUARTERS_IN_RANGE = 400;
+
 // Wins per quarter under the same filters, oldest quarter first: the last
 // eight quarters that have any, or, with a date range, every quarter in it
-// that has any. Counted in SQL off the same indexes as the page.
+// that has any. Counted in SQL off the same indexes as the page. Without a
+// range, the last two years are counted first: when each of their eight
+// quarters has a win (a journal kept up), no older win is read.
 export async function journalQuarterCounts(
   db: Db,
   params: { userId: string; filters: JournalFilters },
@@ -198,45 +205,56 @@ export async function journalQuarterCounts(
   if (!isReadable(filters)) return [];
   const conditions = await filterConditions(db, userId, filters);
   const quarter = sql<string>`date_trunc('quarter', ${wins.occurredOn}::timestamp)::date`;
-  const hasRange = Boolean(filters.from || filters.to);
-  const counted = db
-    .select({ quarter: quarter.as("quarter"), count: sql<number>`count(*)::int`.as("count") })
-    .from(wins)
-    .where(and(...conditions))
-    .groupBy(quarter)
-    .orderBy(desc(quarter))
-    // A range of a century still lists a readable number of quarters.
-    .limit(hasRange ? 400 : 8)
-    .as("counted");
-  const rows = await db
-    .select({ quarter: counted.quarter, count: counted.count })
-    .from(counted)
-    .orderBy(asc(counted.quarter));
-  return rows.map((row) => ({ quarter: String(row.quarter), count: Number(row.count) }));
+  const count = (since: SQL | undefined, limit: number) =>
+    db
+      .select({ quarter, count: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(wins)
+      .where(and(...conditions, since))
+      .groupBy(quarter)
+      .orderBy(desc(quarter))
+      .limit(limit);
+
+  const oldestFirst = (rows: { quarter: string; count: number }[]) =>
+    rows.map((row) => ({ quarter: String(row.quarter), count: row.count })).reverse();
+
+  if (filters.from || filters.to) return oldestFirst(await count(undefined, MAX_QUARTERS_IN_RANGE));
+  const lastTwoYears = sql`${wins.occurredOn} >=
+    (date_trunc('quarter', current_date::timestamp) - interval '21 months')::date`;
+  const recent = await count(lastTwoYears, QUARTERS_SHOWN);
+  return oldestFirst(recent.length === QUARTERS_SHOWN ? recent : await count(undefined, QUARTERS_SHOWN));
 }
 
-// How many people the person filter offers: the ones in the most wins (and
-// the one already chosen), so a journal with thousands of people stays a
-// short list. Anyone else is reached from their contact page.
+// How many people the person filter offers, and from how many of the latest
+// wins: the people in them, most often first, and the one already chosen. A
+// journal of years and thousands of people stays a short list, read in a
+// bounded time; anyone else is a click away on their contact page.
 export const MAX_PERSON_OPTIONS = 200;
+const RECENT_WINS_FOR_PEOPLE = 1000;
 
 // The filters' choices: all the user's roles, the skills that tag a win, and
-// the people who appear in wins.
+// the people who appear in wins (see MAX_PERSON_OPTIONS).
 export async function journalFilterOptions(
   db: Db,
   params: { userId: string; includeContactId?: string },
 ): Promise<JournalFilterOptions> {
   const { userId } = params;
   const chosen = params.includeContactId && isUuid(params.includeContactId) ? params.includeContactId : undefined;
-  // Counted off win_people alone (one hash aggregate), then the names read
-  // by primary key.
+  // Each recent win's people by the win_people primary key, rather than
+  // reading all of the user's win_people to hash-join them (which the planner
+  // prefers while it thinks the table small): OFFSET 0 keeps the LATERAL
+  // subquery from being flattened into that join.
   const shown = sql`array(
-    (select wp.contact_id from ${winPeople} wp where wp.user_id = ${userId}
+    (select wp.contact_id
+      from (select w.id from ${wins} w where w.user_id = ${userId}
+            order by w.occurred_on desc nulls last, w.id desc nulls last limit ${RECENT_WINS_FOR_PEOPLE}) recent
+      cross join lateral (
+        select p.contact_id from ${winPeople} p where p.win_id = recent.id and p.user_id = ${userId} offset 0
+      ) wp
       group by wp.contact_id order by count(*) desc, wp.contact_id limit ${MAX_PERSON_OPTIONS})
     ${
       chosen
-        ? sql`union all (select wp.contact_id from ${winPeople} wp
-            where wp.contact_id = ${chosen} and wp.user_id = ${userId} limit 1)`
+        ? sql`union all (select p.contact_id from ${winPeople} p
+            where p.contact_id = ${chosen} and p.user_id = ${userId} limit 1)`
         : sql``
     }
   )`;

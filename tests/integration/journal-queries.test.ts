@@ -241,6 +241,8 @@ describe("listJournal", () => {
     expect(await titles(me.id, { q: "e_c" })).toEqual(["Renamed to snake_case"]);
     expect(await titles(me.id, { q: "\\" })).toEqual(["Back\\slash"]);
     expect(await titles(me.id, { q: "zebra" })).toEqual([]);
+    // NUL, which PostgreSQL refuses in text, parts words like a space.
+    expect(await titles(me.id, { q: "ship\u0000billing" })).toEqual(["Shipped the Billing flow"]);
     // Short words (no trigram) still match.
     expect(await titles(me.id, { q: "ad" })).toEqual(["Mentored Ada"]);
     // A search combines with the other filters.
@@ -353,6 +355,25 @@ describe("journalQuarterCounts", () => {
     ]);
     expect(await journalQuarterCounts(t.db, { userId: me.id, filters: { kind: "led" } })).toHaveLength(4);
     expect(await journalQuarterCounts(t.db, { userId: (await createUser(t.db)).id, filters: {} })).toEqual([]);
+  });
+
+  it("counts a journal kept up every quarter up to today, the older quarters left out", async () => {
+    const me = await createUser(t.db);
+    const now = new Date();
+    const thisQuarter = Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1);
+    const quarterStart = (back: number) => {
+      const at = new Date(thisQuarter);
+      at.setUTCMonth(at.getUTCMonth() - 3 * back);
+      return at.toISOString().slice(0, 10);
+    };
+    for (let back = 0; back < 10; back++) {
+      for (let i = 0; i <= back % 3; i++) await createWin(t.db, { userId: me.id, occurredOn: quarterStart(back) });
+    }
+    const expected = Array.from({ length: 8 }, (_, i) => 7 - i).map((back) => ({
+      quarter: quarterStart(back),
+      count: (back % 3) + 1,
+    }));
+    expect(await journalQuarterCounts(t.db, { userId: me.id, filters: {} })).toEqual(expected);
   });
 });
 
