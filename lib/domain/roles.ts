@@ -1,5 +1,7 @@
 // My roles' shapes, shared by queries, use cases and components.
 
+import { tz } from "@date-fns/tz";
+import { format } from "date-fns";
 import type { RoleOption } from "./journal";
 
 // A row of the My roles list: what it shows, and the wins a delete would leave without a role.
@@ -22,3 +24,9 @@ export type PositionsImportReport = {
 };
 
 export const MAX_REPORTED_SKIPS = 100;
+
+// "Mar 2021 – now", "Jan 2015 – Feb 2021": job history is told in months.
+export function roleSpan(role: Pick<RoleOption, "startedOn" | "endedOn">): string {
+  const month = (day: string) => format(new Date(`${day}T12:00:00.000Z`), "MMM yyyy", { in: tz("UTC") });
+  return `${month(role.startedOn)} – ${role.endedOn === null ? "now" : month(role.endedOn)}`;
+}

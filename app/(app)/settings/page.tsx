@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RoleSettingsCard } from "@/components/journal/role-settings-card";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { YourData } from "@/components/settings/your-data";
 import { PageHeader } from "@/components/shell/page-header";
@@ -34,6 +35,7 @@ export default async function SettingsPage() {
       {/* Keyed by the saved settings: a restore replaces them, and the form
           (which reads its values once) must show the new ones. */}
       <SettingsForm key={JSON.stringify(settings)} settings={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+      <RoleSettingsCard />
       <YourData email={settings.email} contactCount={contactCount} />
     </>
   );
