@@ -8,7 +8,8 @@ const DOWNLOADS = [
   {
     href: "/api/export/kith.json",
     label: "Everything (JSON)",
-    description: "Contacts, circles, events, touches, successes and settings: the file Kith restores from.",
+    description:
+      "Contacts, circles, events, touches, successes, settings, My roles and the job journal: the file Kith restores from.",
   },
   {
     href: "/api/export/contacts.csv",
@@ -65,8 +66,8 @@ export function YourData({ email, contactCount }: { email: string; contactCount:
             <h3>Restore from a Kith export</h3>
           </CardTitle>
           <CardDescription>
-            Brings back everything in a kith-export file: contacts, circles, events, touches, successes and settings. It
-            works into an account with no contacts yet, such as a new one.
+            Brings back everything in a kith-export file: contacts, circles, events, touches, successes, settings, My
+            roles and the job journal. It works into an account with no contacts yet, such as a new one.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -87,8 +88,8 @@ export function YourData({ email, contactCount }: { email: string; contactCount:
             <h3 className="text-destructive">Delete my account</h3>
           </CardTitle>
           <CardDescription>
-            Deletes your account and everything in it (contacts, touches, events, successes and settings) at once and
-            for good, and signs you out everywhere. Download your data first if you may want it again.
+            Deletes your account and everything in it (contacts, touches, events, successes, settings, My roles and the
+            job journal) at once and for good, and signs you out everywhere. Download your data first if you may want it again.
           </CardDescription>
         </CardHeader>
         <CardContent>

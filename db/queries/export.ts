@@ -34,6 +34,7 @@ export async function getExportAccount(db: Db, params: { userId: string }) {
       digestWeekday: users.digestWeekday,
       digestHour: users.digestHour,
       digestEnabled: users.digestEnabled,
+      journalPromptEnabled: users.journalPromptEnabled,
       defaultCadenceDays: users.defaultCadenceDays,
     })
     .from(users)

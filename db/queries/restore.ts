@@ -19,6 +19,7 @@ import {
 import type { RestoreCounts } from "@/lib/domain/restore";
 import type { KithExport } from "@/lib/validations/kith-export";
 import { insertStatements } from "./bulk-insert";
+import { restoreJournal } from "./restore-journal";
 import { refreshContactSchedule } from "./schedule";
 
 export type RestoreOutcome =
@@ -55,7 +56,8 @@ const at = (iso: string) => new Date(iso);
 
 // Restores a (validated) Kith export into an account that has no contacts
 // yet: settings, circles (one the account already has by that name is used
-// as it is), events, contacts with their details, touches and successes, in
+// as it is), events, contacts with their details, touches, successes, and
+// the job journal (roles, skills, wins with their people and skills), in
 // one transaction, then the contacts' schedules and stored health. The
 // user's row is locked first, so two restores into one account cannot both
 // find it empty.
@@ -192,6 +194,8 @@ export async function restoreKithExport(db: Db, params: { userId: string; data: 
       })),
     );
 
+    await restoreJournal(tx, { userId, data, contactIds });
+
     // Last touched, next due and stored health follow from what was just
     // written, for every contact at once: today's health is done, so the
     // first page read does not do it all again (ensureFreshHealth).
@@ -206,6 +210,9 @@ export async function restoreKithExport(db: Db, params: { userId: string; data: 
         contacts: data.contacts.length,
         touches: data.touches.length,
         successes: data.successes.length,
+        roles: data.roles.length,
+        skills: data.skills.length,
+        wins: data.wins.length,
       },
     } as const;
   });

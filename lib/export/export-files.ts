@@ -8,9 +8,21 @@ import {
   listExportTouches,
   pagesOf,
 } from "@/db/queries/export";
+import { listExportRoles, listExportSkills, listExportWins } from "@/db/queries/export-journal";
 import { todayIn } from "@/lib/domain/dates";
 import { writeContactsCsv, writeContactsVCard } from "./contacts-files";
-import { toExportCircle, toExportContact, toExportEvent, toExportSettings, toExportSuccess, toExportTouch, writeKithExport } from "./kith-json";
+import {
+  toExportCircle,
+  toExportContact,
+  toExportEvent,
+  toExportRole,
+  toExportSettings,
+  toExportSkill,
+  toExportSuccess,
+  toExportTouch,
+  toExportWin,
+  writeKithExport,
+} from "./kith-json";
 import { type ExportContact } from "@/lib/validations/kith-export";
 
 export const EXPORT_FORMATS = ["kith.json", "contacts.csv", "contacts.vcf"] as const;
@@ -51,7 +63,12 @@ export async function exportFile(
         filename: `kith-export-${today}.json`,
         contentType: "application/json; charset=utf-8",
         chunks: (async function* () {
-          const [circles, events] = await Promise.all([listExportCircles(db, { userId }), listExportEvents(db, { userId })]);
+          const [circles, events, roles, skills] = await Promise.all([
+            listExportCircles(db, { userId }),
+            listExportEvents(db, { userId }),
+            listExportRoles(db, { userId }),
+            listExportSkills(db, { userId }),
+          ]);
           yield* writeKithExport({
             exportedAt: now,
             account: { email: account.email, createdAt: account.createdAt.toISOString() },
@@ -61,6 +78,9 @@ export async function exportFile(
             contactPages: contactPages(db, userId, pageSize),
             touchPages: mapPages(pagesOf(listExportTouches, db, { userId, pageSize }), toExportTouch),
             successPages: mapPages(pagesOf(listExportSuccesses, db, { userId, pageSize }), toExportSuccess),
+            roles: roles.map(toExportRole),
+            skills: skills.map(toExportSkill),
+            winPages: mapPages(pagesOf(listExportWins, db, { userId, pageSize }), toExportWin),
           });
         })(),
       };

@@ -1,14 +1,16 @@
-// The Kith export format (version 1): everything of one account as one JSON
+// The Kith export format (version 2): everything of one account as one JSON
 // document, readable by people and by restoreKithExport. Ids are the
 // account's own and only tie the records together: a restore gives every
 // record a new one.
 //
 // Written in the order a reader can check as it goes: circles and events
 // first, then contacts (naming those), touches (naming contacts and events),
-// successes (naming contacts and touches). Derived columns (last touched,
+// successes (naming contacts and touches), then the job journal: roles,
+// skills, and wins (naming roles, skills and contacts). Derived columns (last touched,
 // next due) are written for people reading the file and recomputed on
 // restore; stored health, a snapshot of one day, is not written.
 
+import type { ExportRoleRow, ExportSkillRow, ExportWinRow } from "@/db/queries/export-journal";
 import type {
   ExportAccountRow,
   ExportCircleRow,
@@ -22,9 +24,12 @@ import {
   type ExportCircle,
   type ExportContact,
   type ExportEvent,
+  type ExportRole,
   type ExportSettings,
+  type ExportSkill,
   type ExportSuccess,
   type ExportTouch,
+  type ExportWin,
   KITH_EXPORT_FORMAT,
   KITH_EXPORT_VERSION,
 } from "@/lib/validations/kith-export";
@@ -41,6 +46,7 @@ export function toExportSettings(row: ExportAccountRow): ExportSettings {
     digestWeekday: row.digestWeekday,
     digestHour: row.digestHour,
     digestEnabled: row.digestEnabled,
+    journalPromptEnabled: row.journalPromptEnabled,
     defaultCadenceDays: row.defaultCadenceDays,
   };
 }
@@ -95,6 +101,18 @@ export function toExportSuccess(row: ExportSuccessRow): ExportSuccess {
   return { ...rest, congratulatedByTouchId: congratulatedByInteractionId, createdAt: iso(row.createdAt) };
 }
 
+export function toExportRole(row: ExportRoleRow): ExportRole {
+  return { ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
+}
+
+export function toExportSkill(row: ExportSkillRow): ExportSkill {
+  return { ...row, createdAt: iso(row.createdAt) };
+}
+
+export function toExportWin(row: ExportWinRow): ExportWin {
+  return { ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
+}
+
 // ---------------------------------------------------------------- writing
 
 export type KithExportSource = {
@@ -106,6 +124,9 @@ export type KithExportSource = {
   contactPages: AsyncIterable<ExportContact[]>;
   touchPages: AsyncIterable<ExportTouch[]>;
   successPages: AsyncIterable<ExportSuccess[]>;
+  roles: ExportRole[];
+  skills: ExportSkill[];
+  winPages: AsyncIterable<ExportWin[]>;
 };
 
 // The document in pieces, one record a line, a page at a time.
@@ -113,7 +134,8 @@ export type KithExportSource = {
 // The pages are read one after another while the user may be editing, so a
 // record can name one that was added after its list was written. Such
 // references are dropped (a touch left with no contacts, or a success whose
-// contact is missing, is left out): the file always restores. What is kept
+// contact is missing, is left out; a win keeps the people, skills and role
+// written before it): the file always restores. What is kept
 // for that is the ids written so far, not the records.
 export async function* writeKithExport(source: KithExportSource): AsyncGenerator<string> {
   const head = {
@@ -127,6 +149,8 @@ export async function* writeKithExport(source: KithExportSource): AsyncGenerator
 
   const circleIds = new Set(source.circles.map((circle) => circle.id));
   const eventIds = new Set(source.events.map((event) => event.id));
+  const roleIds = new Set(source.roles.map((role) => role.id));
+  const skillIds = new Set(source.skills.map((skill) => skill.id));
   const contactIds = new Set<string>();
   const touchIds = new Set<string>();
 
@@ -155,6 +179,17 @@ export async function* writeKithExport(source: KithExportSource): AsyncGenerator
     const touchId = success.congratulatedByTouchId;
     return { ...success, congratulatedByTouchId: touchId !== null && touchIds.has(touchId) ? touchId : null };
   });
+  yield ",\n";
+  yield* list("roles", toPages([source.roles]), (role) => role);
+  yield ",\n";
+  yield* list("skills", toPages([source.skills]), (skill) => skill);
+  yield ",\n";
+  yield* list("wins", source.winPages, (win) => ({
+    ...win,
+    roleId: win.roleId !== null && roleIds.has(win.roleId) ? win.roleId : null,
+    people: win.people.filter((person) => contactIds.has(person.contactId)),
+    skillIds: win.skillIds.filter((skillId) => skillIds.has(skillId)),
+  }));
   yield "}\n";
 }
 

@@ -1,9 +1,16 @@
-// The Kith export format (version 1) as a schema: what lib/export/kith-json.ts
+// The Kith export format (version 2) as a schema: what lib/export/kith-json.ts
 // writes and a restore reads back. Vocabulary, so the restore's queries can
 // name its shapes.
+//
+// Version 2 added the job journal (roles, skills, wins) and the journal
+// prompt setting. Version 1 files still restore, as an account without a
+// journal; the number changed so that a Kith from before the journal
+// refuses a version 2 file ("made by a newer version") instead of restoring
+// it and silently leaving the journal out.
 
 import { z } from "zod";
 import { contactFormSchema } from "./contact";
+import { exportRoleSchema, exportSkillSchema, exportWinSchema } from "./kith-export-journal";
 import { eventInputSchema } from "./event";
 import { settingsInputSchema } from "./settings";
 import {
@@ -25,7 +32,7 @@ import { successInputSchema } from "./success";
 import { MAX_TOUCH_CONTACTS, touchUpdateSchema } from "./touch";
 
 export const KITH_EXPORT_FORMAT = "kith-export";
-export const KITH_EXPORT_VERSION = 1;
+export const KITH_EXPORT_VERSION = 2;
 
 // ---------------------------------------------------------------- schema
 //
@@ -48,6 +55,7 @@ export const exportSettingsSchema = z.object({
   digestWeekday: settingsFields.digestWeekday,
   digestHour: settingsFields.digestHour,
   digestEnabled: settingsFields.digestEnabled,
+  journalPromptEnabled: z.boolean({ error: "Expected true or false." }),
   defaultCadenceDays: settingsFields.defaultCadenceDays,
 });
 
@@ -145,9 +153,12 @@ export const kithExportSchema = z
     contacts: z.array(exportContactSchema),
     touches: z.array(exportTouchSchema),
     successes: z.array(exportSuccessSchema),
+    roles: z.array(exportRoleSchema),
+    skills: z.array(exportSkillSchema),
+    wins: z.array(exportWinSchema),
   })
   .superRefine((data, ctx) => {
-    const idsOf = (list: "circles" | "events" | "contacts" | "touches" | "successes") => {
+    const idsOf = (list: "circles" | "events" | "contacts" | "touches" | "successes" | "roles" | "skills" | "wins") => {
       const seen = new Set<string>();
       data[list].forEach((item, index) => {
         if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: [list, index, "id"], message: "This id is used twice." });
@@ -157,6 +168,8 @@ export const kithExportSchema = z
     };
     const [circleIds, eventIds, contactIds, touchIds] = [idsOf("circles"), idsOf("events"), idsOf("contacts"), idsOf("touches")];
     idsOf("successes");
+    const [roleIds, skillIds] = [idsOf("roles"), idsOf("skills")];
+    idsOf("wins");
     const names = new Set<string>();
     data.circles.forEach((circle, index) => {
       const key = circle.name.trim().toLowerCase();
@@ -182,6 +195,15 @@ export const kithExportSchema = z
       const touchId = success.congratulatedByTouchId;
       if (touchId !== null && !touchIds.has(touchId)) unknown(["successes", index, "congratulatedByTouchId"], "a touch");
     });
+    data.wins.forEach((win, index) => {
+      if (win.roleId !== null && !roleIds.has(win.roleId)) unknown(["wins", index, "roleId"], "a role");
+      win.people.forEach((person, at) => {
+        if (!contactIds.has(person.contactId)) unknown(["wins", index, "people", at, "contactId"], "a contact");
+      });
+      win.skillIds.forEach((skillId, at) => {
+        if (!skillIds.has(skillId)) unknown(["wins", index, "skillIds", at], "a skill");
+      });
+    });
   });
 
 export type KithExport = z.infer<typeof kithExportSchema>;
@@ -192,6 +214,7 @@ export type ExportEvent = z.infer<typeof exportEventSchema>;
 export type ExportContact = z.infer<typeof exportContactSchema>;
 export type ExportTouch = z.infer<typeof exportTouchSchema>;
 export type ExportSuccess = z.infer<typeof exportSuccessSchema>;
+export type { ExportRole, ExportSkill, ExportWin } from "./kith-export-journal";
 
 // "contacts[12].tier" for a person to find in the file.
 function pathText(path: readonly PropertyKey[]): string {
@@ -200,6 +223,45 @@ function pathText(path: readonly PropertyKey[]): string {
 
 export type ParsedExport = { ok: true; data: KithExport } | { ok: false; message: string };
 
+// Half of a UTF-16 surrogate pair: JSON can write one ("\ud800") and
+// JavaScript holds it, but PostgreSQL refuses it in text and jsonb, which
+// would fail the restore halfway (and answer 500) instead of naming it.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+// Where the first text (a value, or a key of `extra`) with a lone surrogate
+// is. What is walked has passed the schema, so it is a few levels deep; the
+// path is one list, grown and shrunk as the walk goes (50,000 contacts).
+function brokenTextPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
+  if (typeof value === "string") return LONE_SURROGATE.test(value) ? path : undefined;
+  if (typeof value !== "object" || value === null) return undefined;
+  const entries: [PropertyKey, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+  for (const [key, item] of entries) {
+    path.push(key);
+    if ((typeof key === "string" && LONE_SURROGATE.test(key)) || brokenTextPath(item, path)) return path;
+    path.pop();
+  }
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// A version 1 file as version 2: an account with no journal, whose weekly
+// email asks about the week (the setting's default). Anything else in it is
+// checked as it is, so a damaged file is refused as before.
+function fromVersion1(value: Record<string, unknown>): Record<string, unknown> {
+  const { settings } = value;
+  return {
+    ...value,
+    version: KITH_EXPORT_VERSION,
+    settings: isObject(settings) ? { ...settings, journalPromptEnabled: true } : settings,
+    roles: [],
+    skills: [],
+    wins: [],
+  };
+}
+
 // Reads a parsed JSON value as a Kith export, with one message a person can
 // act on when it is not one (the first problem, where it is in the file).
 export function parseKithExport(value: unknown): ParsedExport {
@@ -207,6 +269,7 @@ export function parseKithExport(value: unknown): ParsedExport {
   if (!head.success || head.data.format !== KITH_EXPORT_FORMAT) {
     return { ok: false, message: "This is not a Kith export. Choose the kith-export-….json file Kith downloaded." };
   }
+  if (head.data.version === 1 && isObject(value)) return parseKithExport(fromVersion1(value));
   if (head.data.version !== KITH_EXPORT_VERSION) {
     return {
       ok: false,
@@ -217,7 +280,14 @@ export function parseKithExport(value: unknown): ParsedExport {
     };
   }
   const parsed = kithExportSchema.safeParse(value);
-  if (parsed.success) return { ok: true, data: parsed.data };
+  if (parsed.success) {
+    const broken = brokenTextPath(parsed.data);
+    if (!broken) return { ok: true, data: parsed.data };
+    return {
+      ok: false,
+      message: `This export cannot be restored: ${pathText(broken)}: Holds a broken character (half of a UTF-16 surrogate pair); remove it.`,
+    };
+  }
   const issue = parsed.error.issues[0];
   const count = parsed.error.issues.length;
   const more = count > 1 ? ` (and ${count - 1} more problem${count === 2 ? "" : "s"})` : "";

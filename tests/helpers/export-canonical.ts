@@ -35,6 +35,19 @@ export function canonical(doc: KithExport) {
       congratulatedByTouchId: ref(success.congratulatedByTouchId),
     })),
   );
+  const roleList = rename("role", doc.roles);
+  const skillList = rename("skill", doc.skills);
+  const winList = rename(
+    "win",
+    doc.wins.map((win) => ({
+      ...win,
+      roleId: ref(win.roleId),
+      people: win.people
+        .map((person) => ({ ...person, contactId: ref(person.contactId) ?? "" }))
+        .sort((a, b) => `${a.contactId} ${a.part}`.localeCompare(`${b.contactId} ${b.part}`)),
+      skillIds: win.skillIds.map((id) => ref(id) ?? "").sort(),
+    })),
+  );
   return {
     format: doc.format,
     version: doc.version,
@@ -44,5 +57,8 @@ export function canonical(doc: KithExport) {
     contacts: contactList,
     touches: touchList,
     successes: successList,
+    roles: roleList,
+    skills: skillList,
+    wins: winList,
   };
 }

@@ -4,16 +4,19 @@ import { insertStatements } from "@/db/queries/bulk-insert";
 import { refreshContactSchedule } from "@/db/queries/schedule";
 import { insertSuccess, markSuccessCongratulated } from "@/db/queries/successes";
 import { insertTouch, type NewTouch } from "@/db/queries/touches-write";
-import { contactCircles, contactEmails, contactLinks, contactPhones, contacts } from "@/db/schema";
+import { contactCircles, contactEmails, contactLinks, contactPhones, contacts, skills } from "@/db/schema";
 import { exportFile, type ExportFormat } from "@/lib/export/export-files";
-import { createCircle, createContact, createEvent, createUser } from "../factories";
+import { createCircle, createContact, createEvent, createRole, createUser, createWin } from "../factories";
 
 const DAY = 86_400_000;
 
 // A user with some of everything an export writes: settings, circles (one
 // empty), events, contacts with every kind of detail (a birthday without a
 // year, fields an import kept in extra, a formula-looking name), snoozed and
-// archived ones, touches that added value, and successes, one congratulated.
+// archived ones, touches that added value, and successes, one congratulated;
+// and a job journal: a past and a current role, skills (one no win uses),
+// and wins with people in several parts, skills, a metric and the STAR
+// fields, one in no role; the journal prompt turned off.
 export async function seedRichUser(db: Db, now: Date) {
   const day = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY).toISOString().slice(0, 10);
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
@@ -24,6 +27,7 @@ export async function seedRichUser(db: Db, now: Date) {
     digestWeekday: 5,
     digestHour: 7,
     digestEnabled: false,
+    journalPromptEnabled: false,
     defaultCadenceDays: 21,
   });
   const userId = user.id;
@@ -129,7 +133,76 @@ export async function seedRichUser(db: Db, now: Date) {
   await db.transaction((tx) =>
     insertSuccess(tx, { userId, contactId: ben.id, success: { kind: "promotion", title: "Partner", occurredOn: day(2), url: null } }),
   );
-  return { user, contacts: { ada, ben, cy, dee, formula }, tag };
+  const journal = await seedJournal(db, { userId, now, people: [ada, ben] });
+  return { user, contacts: { ada, ben, cy, dee, formula }, journal, tag };
+}
+
+// A job journal for a user whose contacts are `people` (the first two take
+// part, the first in two parts): a past and a current role, wins with
+// people, skills, a metric and the STAR fields, one in no role, and a skill
+// no win uses.
+export async function seedJournal(db: Db, params: { userId: string; now: Date; people: { id: string }[] }) {
+  const { userId, now, people } = params;
+  const day = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY).toISOString().slice(0, 10);
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
+  const [first, second] = people;
+  const past = await createRole(db, {
+    userId,
+    company: "Difference Engines",
+    title: "Engineer",
+    location: "London",
+    description: "Built the first engine.\nThen the second.",
+    startedOn: day(2000),
+    endedOn: day(400),
+    createdAt: at(500),
+    updatedAt: at(400),
+  });
+  const current = await createRole(db, {
+    userId,
+    company: "Analytical Engines, Ltd.",
+    title: "Staff Engineer",
+    startedOn: day(399),
+    createdAt: at(399),
+    updatedAt: at(399),
+  });
+  const launch = await createWin(db, {
+    userId,
+    roleId: current.id,
+    occurredOn: day(15),
+    kind: "led",
+    title: "Shipped the new billing flow",
+    what: "Led the rewrite, with Ada's review",
+    result: "Build time fell by a third",
+    metricValue: 33.5,
+    metricUnit: "% build time",
+    url: "https://engines.example/launch",
+    situation: "Billing broke every month",
+    task: "Make it boring",
+    createdAt: at(15),
+    updatedAt: at(14),
+    // The first played two parts.
+    people: [
+      ...(first ? [{ contactId: first.id, part: "helped_me" as const }, { contactId: first.id, part: "can_vouch" as const }] : []),
+      ...(second ? [{ contactId: second.id, part: "worked_with" as const }] : []),
+    ],
+    skills: ["TypeScript", "Mentoring"],
+  });
+  await createWin(db, {
+    userId,
+    roleId: past.id,
+    occurredOn: day(600),
+    kind: "learned",
+    title: "Learned the difference engine",
+    metricValue: 3,
+    createdAt: at(600),
+    updatedAt: at(600),
+    people: second ? [{ contactId: second.id, part: "i_helped" }] : [],
+    skills: ["Mentoring"],
+  });
+  // Between jobs, with nothing but a title.
+  await createWin(db, { userId, roleId: null, occurredOn: day(398), kind: "volunteered", title: "Taught a workshop", createdAt: at(398), updatedAt: at(398) });
+  await db.insert(skills).values({ userId, name: "Rust", createdAt: at(30) });
+  return { roles: { past, current }, launch };
 }
 
 // A user with `count` contacts (each with one email, every third in a

@@ -78,6 +78,11 @@ const SEEDED = [
   "interaction_contacts",
   "successes",
   "digest_deliveries",
+  "job_roles",
+  "skills",
+  "wins",
+  "win_people",
+  "win_skills",
 ];
 
 function expectSeeded(counts: Record<string, number>) {

@@ -13,7 +13,7 @@ import { contactFormSchema } from "@/lib/validations/contact";
 import { successInputSchema } from "@/lib/validations/success";
 import { createUser } from "../factories";
 import { canonical } from "../helpers/export-canonical";
-import { exportText } from "../helpers/export-seed";
+import { exportText, seedJournal } from "../helpers/export-seed";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 // An account filled by the real import (parse, plan, commit) with values
@@ -42,9 +42,13 @@ async function importFile(userId: string, source: ImportSource, text: string): P
 const exportJson = async (userId: string) =>
   JSON.parse(await exportText(t.db, { userId, format: "kith.json", now: NOW })) as KithExport;
 
-// Export, check, restore into a new account, export again: the same account.
+// Export, check, restore into a new account, export again: the same account,
+// with a job journal whose wins name the imported contacts.
 async function expectRoundTrip(userId: string): Promise<KithExport> {
+  const people = await t.db.select({ id: contacts.id }).from(contacts).where(eq(contacts.userId, userId)).orderBy(contacts.id).limit(2);
+  await seedJournal(t.db, { userId, now: NOW, people });
   const first = await exportJson(userId);
+  expect(first.wins.some((win) => win.people.length > 0 && win.skillIds.length > 0)).toBe(true);
   const parsed = parseKithExport(first);
   if (!parsed.ok) expect.fail(parsed.message);
   const fresh = await createUser(t.db);

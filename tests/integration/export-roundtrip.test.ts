@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contactHealthById } from "@/db/queries/health";
 import { restoreKithExport } from "@/db/queries/restore";
-import { circles, contacts, events, interactions, successes, users } from "@/db/schema";
+import { circles, contacts, events, interactions, jobRoles, skills, successes, users, winPeople, wins, winSkills } from "@/db/schema";
 import { defineAuthedAction } from "@/lib/actions/define-action";
 import { restoreExport } from "@/lib/export/restore-export";
 import { type KithExport, parseKithExport } from "@/lib/validations/kith-export";
@@ -32,20 +32,19 @@ function restoreAs(userId: string) {
 const exportJson = async (userId: string) =>
   JSON.parse(await exportText(t.db, { userId, format: "kith.json", now: NOW })) as KithExport;
 
-async function countsOf(userId: string) {
-  const count = async (table: typeof contacts | typeof circles | typeof events | typeof interactions | typeof successes) =>
-    (await t.db.select({ userId: table.userId }).from(table).where(eq(table.userId, userId))).length;
-  return {
-    contacts: await count(contacts),
-    circles: await count(circles),
-    events: await count(events),
-    touches: await count(interactions),
-    successes: await count(successes),
-  };
+const OWNED = { contacts, circles, events, touches: interactions, successes, roles: jobRoles, skills, wins, winPeople, winSkills };
+
+async function countsOf(userId: string): Promise<Record<keyof typeof OWNED, number>> {
+  const entries = await Promise.all(
+    Object.entries(OWNED).map(async ([name, table]) => [name, await t.db.$count(table, eq(table.userId, userId))] as const),
+  );
+  return Object.fromEntries(entries) as Record<keyof typeof OWNED, number>;
 }
 
+const NOTHING = Object.fromEntries(Object.keys(OWNED).map((name) => [name, 0]));
+
 describe("export, restore into a new account, export again", () => {
-  it("gives back the same contacts, circles, events, touches, successes and settings", async () => {
+  it("gives back the same contacts, circles, events, touches, successes, settings and job journal", async () => {
     const { user } = await seedRichUser(t.db, NOW);
     const bystander = await createBusyUser(t.db, NOW);
     const bystanderBefore = await countsOf(bystander.user.id);
@@ -53,13 +52,24 @@ describe("export, restore into a new account, export again", () => {
 
     const fresh = await createUser(t.db);
     const result = await restoreAs(fresh.id)(JSON.stringify(first));
-    expect(result).toEqual({ ok: true, data: { circles: 3, events: 2, contacts: 5, touches: 4, successes: 2 } });
+    expect(result).toEqual({
+      ok: true,
+      data: { circles: 3, events: 2, contacts: 5, touches: 4, successes: 2, roles: 2, skills: 3, wins: 3 },
+    });
 
     const second = await exportJson(fresh.id);
     expect(canonical(second)).toEqual(canonical(first));
+    // The journal was there to compare: wins with people in several parts, and skills.
+    expect(second.wins.flatMap((win) => win.people)).toHaveLength(4);
+    expect(second.wins.flatMap((win) => win.skillIds)).toHaveLength(3);
+    expect(second.settings.journalPromptEnabled).toBe(false);
     // Every record is new: no id of the first account is reused.
-    const firstIds = new Set([...first.contacts, ...first.circles, ...first.events, ...first.touches, ...first.successes].map((r) => r.id));
-    for (const record of [...second.contacts, ...second.circles, ...second.events, ...second.touches, ...second.successes]) {
+    const records = (doc: KithExport) => [
+      ...[...doc.contacts, ...doc.circles, ...doc.events, ...doc.touches, ...doc.successes],
+      ...[...doc.roles, ...doc.skills, ...doc.wins],
+    ];
+    const firstIds = new Set(records(first).map((r) => r.id));
+    for (const record of records(second)) {
       expect(firstIds.has(record.id)).toBe(false);
     }
     // Neither the source account nor anyone else was touched.
@@ -161,7 +171,7 @@ describe("restore refuses, and writes nothing", () => {
 
     expect(await fileError("name,email\nAda,ada@example.com")).toMatch(/not JSON/);
     expect(await fileError(JSON.stringify({ contacts: [] }))).toMatch(/not a Kith export/);
-    expect(await fileError(JSON.stringify({ ...good, version: 2 }))).toMatch(/newer version of Kith/);
+    expect(await fileError(JSON.stringify({ ...good, version: 3 }))).toMatch(/newer version of Kith/);
     const [firstTouch, ...otherTouches] = good.touches;
     if (!firstTouch) throw new Error("no touch seeded");
     const dangling = { ...good, touches: [{ ...firstTouch, contactIds: ["not-a-contact"] }, ...otherTouches] };
@@ -182,7 +192,7 @@ describe("restore refuses, and writes nothing", () => {
     expect(await uploadError(new File([], ""))).toMatch(/^Choose the kith-export/);
     expect(await uploadError(new File([], "kith-export.json"))).toMatch(/^This file is empty/);
 
-    expect(await countsOf(target.id)).toEqual({ contacts: 0, circles: 0, events: 0, touches: 0, successes: 0 });
+    expect(await countsOf(target.id)).toEqual(NOTHING);
   });
 
   it("a crafted export with a javascript: link, a malformed email and a 1,000,000-character note", async () => {
@@ -208,7 +218,7 @@ describe("restore refuses, and writes nothing", () => {
     expect(result.ok ? undefined : result.fieldErrors?.file?.[0]).toBe(
       "This export cannot be restored: contacts[3].notes: Keep the notes under 100,000 characters (and 2 more problems).",
     );
-    expect(await countsOf(target.id)).toEqual({ contacts: 0, circles: 0, events: 0, touches: 0, successes: 0 });
+    expect(await countsOf(target.id)).toEqual(NOTHING);
     const [settings] = await t.db.select({ name: users.name, cadence: users.defaultCadenceDays }).from(users).where(eq(users.id, target.id));
     expect(settings).toEqual({ name: "Keep me", cadence: 40 });
   });

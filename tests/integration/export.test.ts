@@ -74,7 +74,7 @@ describe("GET /api/export/kith.json", () => {
 
   it("is a valid Kith export holding all of this user's data", () => {
     expect(kithExportSchema.safeParse(doc).success).toBe(true);
-    expect(doc).toMatchObject({ format: "kith-export", version: 1, exportedAt: NOW.toISOString() });
+    expect(doc).toMatchObject({ format: "kith-export", version: 2, exportedAt: NOW.toISOString() });
     expect(doc.account?.email).toBe(rich.user.email);
     expect(doc.settings).toEqual({
       name: rich.user.name,
@@ -82,6 +82,7 @@ describe("GET /api/export/kith.json", () => {
       digestWeekday: 5,
       digestHour: 7,
       digestEnabled: false,
+      journalPromptEnabled: false,
       defaultCadenceDays: 21,
     });
     expect(doc.circles).toHaveLength(3);
@@ -116,6 +117,41 @@ describe("GET /api/export/kith.json", () => {
     expect(doc.touches.find((touch) => touch.id === congratulated?.congratulatedByTouchId)?.summary).toBe(
       "Congrats on the new role!",
     );
+  });
+
+  it("holds the job journal: roles, every skill (one no win uses), wins with their people, parts and skills", () => {
+    const { roles, launch } = rich.journal;
+    expect(doc.roles.map((role) => [role.id, role.company, role.endedOn])).toEqual([
+      [roles.past.id, "Difference Engines", roles.past.endedOn],
+      [roles.current.id, "Analytical Engines, Ltd.", null],
+    ]);
+    expect(doc.roles[0]).toMatchObject({ location: "London", description: "Built the first engine.\nThen the second." });
+    expect(doc.skills.map((skill) => skill.name)).toEqual(["Mentoring", "Rust", "TypeScript"]);
+    expect(doc.wins).toHaveLength(3);
+    const skillName = new Map(doc.skills.map((skill) => [skill.id, skill.name]));
+    const written = doc.wins.find((win) => win.id === launch.id);
+    expect(written).toMatchObject({
+      roleId: roles.current.id,
+      occurredOn: launch.occurredOn,
+      kind: "led",
+      title: "Shipped the new billing flow",
+      metricValue: 33.5,
+      metricUnit: "% build time",
+      url: "https://engines.example/launch",
+      situation: "Billing broke every month",
+      task: "Make it boring",
+      createdAt: launch.createdAt.toISOString(),
+      updatedAt: launch.updatedAt.toISOString(),
+    });
+    // By contact, then part in the order the parts are listed.
+    const ada = [
+      { contactId: rich.contacts.ada.id, part: "helped_me" },
+      { contactId: rich.contacts.ada.id, part: "can_vouch" },
+    ];
+    const ben = [{ contactId: rich.contacts.ben.id, part: "worked_with" }];
+    expect(written?.people).toEqual(rich.contacts.ada.id < rich.contacts.ben.id ? [...ada, ...ben] : [...ben, ...ada]);
+    expect(written?.skillIds.map((id) => skillName.get(id))).toEqual(["Mentoring", "TypeScript"]);
+    expect(doc.wins.find((win) => win.title === "Taught a workshop")).toMatchObject({ roleId: null, people: [], skillIds: [] });
   });
 
   it("holds nothing of any other user", () => {

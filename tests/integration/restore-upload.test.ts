@@ -51,7 +51,10 @@ describe("POST /api/restore", () => {
     const fresh = await createUser(t.db);
     const { response, result, restored } = await send(upload(text), fresh.id);
     expect(response.status).toBe(200);
-    expect(result).toEqual({ ok: true, data: { circles: 3, events: 2, contacts: 5, touches: 4, successes: 2 } });
+    expect(result).toEqual({
+      ok: true,
+      data: { circles: 3, events: 2, contacts: 5, touches: 4, successes: 2, roles: 2, skills: 3, wins: 3 },
+    });
     expect(restored).toBe(1);
   });
 

@@ -20,14 +20,25 @@ function contact(values: Partial<ExportContact> = {}): ExportContact {
 function doc(values: Partial<ExportContact> = {}, more: Partial<KithExport> = {}): KithExport {
   return {
     format: "kith-export",
-    version: 1,
+    version: 2,
     exportedAt: AT,
-    settings: { name: null, timeZone: null, digestWeekday: 1, digestHour: 8, digestEnabled: true, defaultCadenceDays: 30 },
+    settings: {
+      name: null,
+      timeZone: null,
+      digestWeekday: 1,
+      digestHour: 8,
+      digestEnabled: true,
+      journalPromptEnabled: true,
+      defaultCadenceDays: 30,
+    },
     circles: [],
     events: [],
     contacts: [contact(values)],
     touches: [],
     successes: [],
+    roles: [],
+    skills: [],
+    wins: [],
     ...more,
   };
 }

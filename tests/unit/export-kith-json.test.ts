@@ -3,7 +3,7 @@ import { birthdayText, CONTACTS_CSV_HEADER, contactCsvRow, toExportableContact }
 import { type KithExportSource, writeKithExport } from "@/lib/export/kith-json";
 import { type ExportContact, type ExportSuccess, type ExportTouch, kithExportSchema, parseKithExport } from "@/lib/validations/kith-export";
 import { suggestMapping } from "@/lib/import/mapped-csv";
-import { exportContact } from "../helpers/export-records";
+import { exportContact, exportRole, exportSkill, exportWin } from "../helpers/export-records";
 
 const AT = "2026-11-12T09:30:00.000Z";
 
@@ -40,12 +40,23 @@ async function write(source: Partial<KithExportSource>): Promise<string> {
   for await (const chunk of writeKithExport({
     exportedAt: new Date(AT),
     account: { email: "me@example.com", createdAt: AT },
-    settings: { name: null, timeZone: "UTC", digestWeekday: 1, digestHour: 8, digestEnabled: true, defaultCadenceDays: 30 },
+    settings: {
+      name: null,
+      timeZone: "UTC",
+      digestWeekday: 1,
+      digestHour: 8,
+      digestEnabled: true,
+      journalPromptEnabled: true,
+      defaultCadenceDays: 30,
+    },
     circles: [],
     events: [],
     contactPages: pages(),
     touchPages: pages(),
     successPages: pages(),
+    roles: [],
+    skills: [],
+    winPages: pages(),
     ...source,
   })) {
     text += chunk;
@@ -57,7 +68,7 @@ describe("writeKithExport", () => {
   it("writes an empty account as a valid export", async () => {
     const doc: unknown = JSON.parse(await write({}));
     expect(kithExportSchema.safeParse(doc).success).toBe(true);
-    expect(doc).toMatchObject({ circles: [], events: [], contacts: [], touches: [], successes: [] });
+    expect(doc).toMatchObject({ circles: [], events: [], contacts: [], touches: [], successes: [], roles: [], skills: [], wins: [] });
   });
 
   it("writes the records of every page, one a line", async () => {
@@ -89,6 +100,38 @@ describe("writeKithExport", () => {
     expect(doc.contacts[0]).toMatchObject({ metAtEventId: null, circles: [{ id: "c1", name: "Kept" }] });
     expect(doc.touches).toEqual([touch("t1", ["a"])]);
     expect(doc.successes).toEqual([success("s1", "a", null)]);
+  });
+
+  it("writes the journal after the contacts, and drops a win's role, people or skills added while it was written", async () => {
+    const text = await write({
+      contactPages: pages([contact("a")]),
+      roles: [exportRole({ id: "r1" })],
+      skills: [exportSkill({ id: "k1" })],
+      winPages: pages(
+        [exportWin({ id: "w1", roleId: "r1", people: [{ contactId: "a", part: "helped_me" }], skillIds: ["k1"] })],
+        [
+          exportWin({
+            id: "w2",
+            roleId: "late-role",
+            people: [
+              { contactId: "a", part: "can_vouch" },
+              { contactId: "late-contact", part: "worked_with" },
+            ],
+            skillIds: ["k1", "late-skill"],
+          }),
+        ],
+      ),
+    });
+    const parsed = parseKithExport(JSON.parse(text));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual([
+      ...["format", "version", "exportedAt", "account", "settings", "circles", "events", "contacts", "touches", "successes"],
+      ...["roles", "skills", "wins"],
+    ]);
+    expect(parsed.data.wins).toEqual([
+      exportWin({ id: "w1", roleId: "r1", people: [{ contactId: "a", part: "helped_me" }], skillIds: ["k1"] }),
+      exportWin({ id: "w2", roleId: null, people: [{ contactId: "a", part: "can_vouch" }], skillIds: ["k1"] }),
+    ]);
   });
 });
 
