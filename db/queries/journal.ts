@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { contacts, jobRoles, skills, winPeople, winSkills, wins } from "@/db/schema";
@@ -110,8 +111,8 @@ async function filterConditions(db: Db, userId: string, filters: JournalFilters)
 
 // A page of the user's wins, newest first, after `cursor` (keyset paging: the
 // same day's wins are ordered by id, so no win is repeated or skipped), with
-// each win's role, people and skills. One query, or two when searching (the
-// skills that match the words come first).
+// each win's role, people and skills. Two queries, and a third first when
+// searching (the skills that match the words).
 export async function listJournal(
   db: Db,
   params: { userId: string; filters: JournalFilters; cursor?: JournalCursor | null; limit: number },
@@ -123,69 +124,94 @@ export async function listJournal(
     conditions.push(sql`(${wins.occurredOn}, ${wins.id}) < (${cursor.occurredOn}::date, ${cursor.id}::uuid)`);
   }
 
-  // The page first, then its details for its rows only.
-  const page = db.$with("page").as(
-    db
-      .select({
-        id: wins.id,
-        occurredOn: wins.occurredOn,
-        kind: wins.kind,
-        title: wins.title,
-        what: wins.what,
-        result: wins.result,
-        metricValue: wins.metricValue,
-        metricUnit: wins.metricUnit,
-        url: wins.url,
-        roleId: wins.roleId,
-      })
-      .from(wins)
-      .where(and(...conditions))
-      .orderBy(...NEWEST_FIRST)
-      .limit(limit + 1),
-  );
   const rows = await db
-    .with(page)
     .select({
-      id: page.id,
-      occurredOn: page.occurredOn,
-      kind: page.kind,
-      title: page.title,
-      what: page.what,
-      result: page.result,
-      metricValue: page.metricValue,
-      metricUnit: page.metricUnit,
-      url: page.url,
+      id: wins.id,
+      occurredOn: wins.occurredOn,
+      kind: wins.kind,
+      title: wins.title,
+      what: wins.what,
+      result: wins.result,
+      metricValue: wins.metricValue,
+      metricUnit: wins.metricUnit,
+      url: wins.url,
       roleId: jobRoles.id,
       roleTitle: jobRoles.title,
       roleCompany: jobRoles.company,
-      people: sql<JournalWinPerson[]>`coalesce((
-        select json_agg(json_build_object('contactId', c.id, 'name', c.name, 'part', wp.part)
-          order by wp.part, lower(c.name), c.id)
-        from ${winPeople} wp join ${contacts} c on c.id = wp.contact_id and c.user_id = ${userId}
-        where wp.win_id = ${page.id} and wp.user_id = ${userId}
-      ), '[]'::json)`,
-      skills: sql<JournalWinSkill[]>`coalesce((
-        select json_agg(json_build_object('id', s.id, 'name', s.name) order by lower(s.name), s.id)
-        from ${winSkills} ws join ${skills} s on s.id = ws.skill_id and s.user_id = ${userId}
-        where ws.win_id = ${page.id} and ws.user_id = ${userId}
-      ), '[]'::json)`,
     })
-    .from(page)
-    .leftJoin(jobRoles, and(eq(jobRoles.id, page.roleId), eq(jobRoles.userId, userId)))
-    .orderBy(desc(page.occurredOn), desc(page.id));
+    .from(wins)
+    .leftJoin(jobRoles, and(eq(jobRoles.id, wins.roleId), eq(jobRoles.userId, userId)))
+    .where(and(...conditions))
+    .orderBy(...NEWEST_FIRST)
+    .limit(limit + 1);
 
-  const found: JournalWin[] = rows.slice(0, limit).map(({ roleId, roleTitle, roleCompany, ...win }) => ({
+  const pageRows = rows.slice(0, limit);
+  const details = await winDetails(db, userId, pageRows.map((row) => row.id));
+  const found: JournalWin[] = pageRows.map(({ roleId, roleTitle, roleCompany, ...win }) => ({
     ...win,
     role:
       roleId && roleTitle !== null && roleCompany !== null
         ? { id: roleId, label: roleLabel({ title: roleTitle, company: roleCompany }) }
         : null,
+    people: details.people.get(win.id) ?? [],
+    skills: details.skills.get(win.id) ?? [],
   }));
   const last = found.at(-1);
   return {
     wins: found,
     nextCursor: rows.length > limit && last ? { occurredOn: last.occurredOn, id: last.id } : null,
   };
+}
+
+// The people (by part, helped me first, then name) and skills (by name) of a
+// page of wins, in one query. Two plain queries beat one that aggregates
+// JSON per row: they plan in a fraction of the time, which at a page of 25
+// wins is most of the cost.
+async function winDetails(db: Db, userId: string, winIds: string[]) {
+  const people = new Map<string, JournalWinPerson[]>();
+  const tags = new Map<string, JournalWinSkill[]>();
+  if (winIds.length === 0) return { people, skills: tags };
+  const ids = uuidArray(winIds);
+  const personRows = db
+    .select({
+      winId: winPeople.winId,
+      isSkill: sql<boolean>`false`.as("is_skill"),
+      part: sql<WinPersonPart | null>`${winPeople.part}`.as("part"),
+      sortName: sql<string>`lower(${contacts.name})`.as("sort_name"),
+      id: contacts.id,
+      name: contacts.name,
+    })
+    .from(winPeople)
+    .innerJoin(contacts, and(eq(contacts.id, winPeople.contactId), eq(contacts.userId, userId)))
+    .where(and(eq(winPeople.userId, userId), sql`${winPeople.winId} = any(${ids})`));
+  const skillRows = db
+    .select({
+      winId: winSkills.winId,
+      isSkill: sql<boolean>`true`.as("is_skill"),
+      part: sql<WinPersonPart | null>`null::win_person_part`.as("part"),
+      sortName: sql<string>`lower(${skills.name})`.as("sort_name"),
+      id: skills.id,
+      name: skills.name,
+    })
+    .from(winSkills)
+    .innerJoin(skills, and(eq(skills.id, winSkills.skillId), eq(skills.userId, userId)))
+    .where(and(eq(winSkills.userId, userId), sql`${winSkills.winId} = any(${ids})`));
+  const rows = await unionAll(personRows, skillRows).orderBy(
+    sql`"is_skill"`,
+    sql`"part"`,
+    sql`"sort_name"`,
+    sql`"id"`,
+  );
+  const add = <T>(map: Map<string, T[]>, winId: string, item: T) => {
+    const list = map.get(winId);
+    if (list) list.push(item);
+    else map.set(winId, [item]);
+  };
+  for (const { winId, part, id, name } of rows) {
+    if (part === null) add(tags, winId, { id, name });
+    else add(people, winId, { contactId: id, name, part });
+  }
+  return { people, skills: tags };
 }
 
 const QUARTERS_SHOWN = 8;
