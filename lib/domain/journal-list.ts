@@ -1,3 +1,5 @@
+import { tz } from "@date-fns/tz";
+import { format } from "date-fns";
 import type { WinKind, WinPersonPart } from "@/lib/domain/enums";
 import type { RoleOption } from "@/lib/domain/journal";
 
@@ -90,4 +92,21 @@ export function quarterEnd(quarterStart: string): string {
   const month = Number(quarterStart.slice(5, 7));
   const last = new Date(Date.UTC(year, month + 2, 0));
   return last.toISOString().slice(0, 10);
+}
+
+// "March 2026" for any day of that month (a calendar day, never moved by a time zone).
+export function monthLabel(day: string): string {
+  return format(new Date(`${day.slice(0, 7)}-01T12:00:00.000Z`), "MMMM yyyy", { in: tz("UTC") });
+}
+
+// Consecutive wins of the same month, in the order given (newest first).
+export function groupByMonth<T extends { occurredOn: string }>(wins: readonly T[]): { month: string; wins: T[] }[] {
+  const groups: { month: string; wins: T[] }[] = [];
+  for (const win of wins) {
+    const month = win.occurredOn.slice(0, 7);
+    const last = groups.at(-1);
+    if (last?.month === month) last.wins.push(win);
+    else groups.push({ month, wins: [win] });
+  }
+  return groups;
 }
