@@ -75,6 +75,16 @@ export default async function DashboardPage() {
   const timeZone = settings.timeZone ?? "UTC";
   const data = await loadDashboard(db, { userId, now, timeZone: settings.timeZone });
   const greeting = settings.name ? `Welcome, ${settings.name.split(" ")[0]}` : "Welcome to Kith";
+  const journal = (className: string) => (
+    <Section
+      title="Journal"
+      description={`Your wins, with months, quarters and weeks in ${timeZone} time.`}
+      className={className}
+      action={data.journal.hasWins ? <MoreLink href="/journal">Open the journal</MoreLink> : null}
+    >
+      <JournalCard journal={data.journal} />
+    </Section>
+  );
 
   // An imported network with a new role to congratulate has something to
   // show before its first touch.
@@ -88,6 +98,8 @@ export default async function DashboardPage() {
           hasContact={data.health.contacts > 0}
           hasTouch={data.hasTouches}
         />
+        {/* Wins need no network: someone who starts with the journal sees it. */}
+        {data.journal.hasWins ? journal("mt-6") : null}
       </>
     );
   }
@@ -157,14 +169,7 @@ export default async function DashboardPage() {
           <ValueOverTime weeks={data.valueWeeks} />
         </Section>
 
-        <Section
-          title="Journal"
-          description={`Your wins, with months, quarters and weeks in ${timeZone} time.`}
-          className="lg:col-span-3"
-          action={data.journal.hasWins ? <MoreLink href="/journal">Open the journal</MoreLink> : null}
-        >
-          <JournalCard journal={data.journal} />
-        </Section>
+        {journal("lg:col-span-3")}
 
         <Section title="Circles touched" className="lg:col-span-1">
           {data.circles.total > 0 ? (
