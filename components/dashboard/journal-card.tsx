@@ -64,7 +64,7 @@ export function JournalCard({ journal }: { journal: JournalSummary }) {
         }
         action={
           <Link href="/journal/new" className={buttonVariants()}>
-            Record a win
+            Record your first win
           </Link>
         }
       />
