@@ -1,0 +1,183 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { SearchIcon } from "lucide-react";
+import { useEffect, useRef, useTransition } from "react";
+import type * as React from "react";
+
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { SelectNative } from "@/components/ui/select-native";
+import { WIN_KIND_LABELS, WIN_KINDS } from "@/lib/domain/enums";
+import { roleLabel } from "@/lib/domain/journal";
+import { hasJournalFilters, type JournalFilterOptions, type JournalFilters } from "@/lib/domain/journal-list";
+import { journalHref, parseJournalQuery } from "@/lib/validations/journal-filters";
+
+type JournalFiltersProps = {
+  filters: JournalFilters;
+  options: JournalFilterOptions;
+};
+
+const SEARCH_DELAY_MS = 250;
+
+// The form's fields by the URL's names, as the page now shows them.
+function fieldValues(filters: JournalFilters): Record<string, string> {
+  return {
+    q: filters.q ?? "",
+    role: filters.roleId ?? "",
+    kind: filters.kind ?? "",
+    skill: filters.skillId ?? "",
+    person: filters.contactId ?? "",
+    from: filters.from ?? "",
+    to: filters.to ?? "",
+  };
+}
+
+// A GET form, so it works without JavaScript; with it, the journal follows
+// the search box as you type, a list as it changes and a date when you leave
+// it, from its first page. Every field has a label; Enter applies them all.
+export function JournalFilterBar({ filters, options }: JournalFiltersProps) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const [isPending, startTransition] = useTransition();
+  const values = fieldValues(filters);
+  const valuesKey = JSON.stringify(values);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  // A link (a skill tag, a quarter, "Clear filters", the back button) changes
+  // the URL without remounting the form: show what the page now shows, except
+  // in the field someone is typing in.
+  useEffect(() => {
+    const fields = formRef.current?.elements;
+    if (!fields) return;
+    for (const [name, value] of Object.entries(JSON.parse(valuesKey) as Record<string, string>)) {
+      const field = fields.namedItem(name);
+      if ((field instanceof HTMLInputElement || field instanceof HTMLSelectElement) && field !== document.activeElement) {
+        field.value = value;
+      }
+    }
+  }, [valuesKey]);
+
+  function apply() {
+    clearTimeout(timer.current);
+    const form = formRef.current;
+    if (!form) return;
+    const entries = [...new FormData(form)].filter((entry): entry is [string, string] => typeof entry[1] === "string");
+    const { filters: next } = parseJournalQuery(Object.fromEntries(entries));
+    startTransition(() => router.replace(journalHref(next), { scroll: false }));
+  }
+
+  // A date typed digit by digit passes through days nobody means (year 0002):
+  // a date field applies when left, or with Enter.
+  function applyIfChanged(event: React.FocusEvent<HTMLInputElement>) {
+    if (event.currentTarget.value !== values[event.currentTarget.name]) apply();
+  }
+
+  function applySoon() {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(apply, SEARCH_DELAY_MS);
+  }
+
+  return (
+    <form
+      ref={formRef}
+      role="search"
+      aria-label="Journal"
+      method="get"
+      action="/journal"
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply();
+      }}
+      className="mb-6 grid gap-4 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-4"
+    >
+      <div className="grid gap-2 sm:col-span-2 lg:col-span-4">
+        <Label htmlFor="journal-q">Search</Label>
+        <div className="flex gap-2">
+          <Input
+            id="journal-q"
+            name="q"
+            type="search"
+            defaultValue={values.q}
+            placeholder="Words from a win, or a skill"
+            autoComplete="off"
+            aria-describedby="journal-status"
+            onChange={applySoon}
+          />
+          <Button type="submit" variant="outline" size="icon" aria-label="Search">
+            <SearchIcon aria-hidden="true" />
+          </Button>
+        </div>
+      </div>
+      <div className="grid gap-2">
+        <Label htmlFor="journal-role">Role</Label>
+        <SelectNative id="journal-role" name="role" defaultValue={values.role} onChange={apply}>
+          <option value="">All roles</option>
+          {options.roles.map((role) => (
+            <option key={role.id} value={role.id}>
+              {roleLabel(role)}
+            </option>
+          ))}
+        </SelectNative>
+      </div>
+      <div className="grid gap-2">
+        <Label htmlFor="journal-kind">Kind</Label>
+        <SelectNative id="journal-kind" name="kind" defaultValue={values.kind} onChange={apply}>
+          <option value="">All kinds</option>
+          {WIN_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {WIN_KIND_LABELS[kind]}
+            </option>
+          ))}
+        </SelectNative>
+      </div>
+      <div className="grid gap-2">
+        <Label htmlFor="journal-skill">Skill</Label>
+        <SelectNative id="journal-skill" name="skill" defaultValue={values.skill} onChange={apply}>
+          <option value="">All skills</option>
+          {options.skills.map((skill) => (
+            <option key={skill.id} value={skill.id}>
+              {skill.name}
+            </option>
+          ))}
+        </SelectNative>
+      </div>
+      <div className="grid gap-2">
+        <Label htmlFor="journal-person">Person</Label>
+        <SelectNative id="journal-person" name="person" defaultValue={values.person} onChange={apply}>
+          <option value="">Everyone</option>
+          {options.people.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+            </option>
+          ))}
+        </SelectNative>
+      </div>
+      <div className="grid gap-2">
+        <Label htmlFor="journal-from">From</Label>
+        <Input id="journal-from" name="from" type="date" defaultValue={values.from} onBlur={applyIfChanged} />
+      </div>
+      <div className="grid gap-2">
+        <Label htmlFor="journal-to">To</Label>
+        <Input id="journal-to" name="to" type="date" defaultValue={values.to} onBlur={applyIfChanged} />
+      </div>
+      <div className="flex flex-wrap items-end gap-3 sm:col-span-2">
+        <Button type="submit" variant="secondary">
+          Apply filters
+        </Button>
+        {hasJournalFilters(filters) ? (
+          <Link href="/journal" className={buttonVariants({ variant: "link" })}>
+            Clear filters
+          </Link>
+        ) : null}
+        <span aria-hidden="true" className="pb-2 text-sm text-muted-foreground">
+          {isPending ? "Updating…" : null}
+        </span>
+      </div>
+    </form>
+  );
+}
