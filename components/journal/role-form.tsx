@@ -74,7 +74,7 @@ export function RoleForm({ role, listHref }: RoleFormProps) {
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <FormField id={id("title")} label="Title" error={errors.title?.message}>
           <Input
             id={id("title")}

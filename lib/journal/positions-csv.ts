@@ -106,7 +106,9 @@ function readRow(cells: string[], columns: Map<Column, number>): RoleValues | st
   if (!isCurrent && end === null) return `Finished On ${quoted(rawEnd)} is not a date like “Mar 2021” or “2015”`;
   const startedOn = firstDay(start);
   const endedOn = end === null ? null : lastDay(end);
-  if (endedOn !== null && endedOn < startedOn) return `it finishes (${rawEnd}) before it starts (${rawStart})`;
+  if (endedOn !== null && endedOn < startedOn) {
+    return `Finished On ${quoted(rawEnd ?? "")} is before Started On ${quoted(rawStart)}`;
+  }
 
   const location = read("location");
   const description = read("description");

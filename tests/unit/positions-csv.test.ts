@@ -88,7 +88,7 @@ describe("parsePositionsCsv: examples", () => {
       { row: 3, reason: "Started On “sometime” is not a date like “Mar 2021” or “2015”" },
       { row: 4, reason: "Started On “Smarch 2020” is not a date like “Mar 2021” or “2015”" },
       { row: 5, reason: "Finished On “never” is not a date like “Mar 2021” or “2015”" },
-      { row: 6, reason: "it finishes (Feb 2021) before it starts (Mar 2021)" },
+      { row: 6, reason: "Finished On “Feb 2021” is before Started On “Mar 2021”" },
       { row: 7, reason: "no Started On date" },
       { row: 8, reason: "no company and no title" },
       { row: 9, reason: "Started On “1850” is not a date like “Mar 2021” or “2015”" },
@@ -220,6 +220,9 @@ const file = fc
     return { positions, text: `${hasBom ? "\uFEFF" : ""}${lines.join(newline)}` };
   });
 
+// Generous: these run beside other work on a shared machine.
+const PROPERTY_TIMEOUT = 60_000;
+
 describe("parsePositionsCsv: properties", () => {
   it("reads back every position written in either date style, an empty end being the current role", () => {
     fc.assert(
@@ -240,7 +243,7 @@ describe("parsePositionsCsv: properties", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("never throws on any text, and every role it gives is one the role form accepts", () => {
     fc.assert(
@@ -250,7 +253,7 @@ describe("parsePositionsCsv: properties", () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("never throws on CSV-ish rows of hostile cells", () => {
     const cell = fc.oneof(
@@ -269,7 +272,7 @@ describe("parsePositionsCsv: properties", () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 function expectWellFormed(result: ReturnType<typeof parsePositionsCsv>) {
