@@ -1,8 +1,9 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { createContext, useCallback, useContext, useMemo, useState } from "react";
 import type * as React from "react";
 
+import { useShortcutKey } from "@/components/shell/use-shortcut-key";
 import { LogTouchDialog, type LogTouchRequest } from "@/components/touches/log-touch-dialog";
 
 type LogTouchContextValue = { open: (request?: LogTouchRequest) => void };
@@ -13,11 +14,6 @@ export function useLogTouch(): LogTouchContextValue {
   const context = useContext(LogTouchContext);
   if (!context) throw new Error("useLogTouch needs a <LogTouchProvider> above it (the app shell mounts one).");
   return context;
-}
-
-function isTypingIn(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
 // The one log-touch dialog of the signed-in app: every "Log touch",
@@ -36,18 +32,7 @@ export function LogTouchProvider({ children }: { children: React.ReactNode }) {
 
   const setOpen = useCallback((isOpen: boolean) => setState((current) => ({ ...current, isOpen })), []);
 
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.repeat || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
-      if (event.key.toLowerCase() !== "l" || isTypingIn(event.target)) return;
-      // Not over another dialog (the phone menu, a confirmation) or this one.
-      if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
-      event.preventDefault();
-      open();
-    }
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [open]);
+  useShortcutKey("l", open);
 
   const value = useMemo(() => ({ open }), [open]);
 

@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { PencilIcon } from "lucide-react";
+import { PencilIcon, TrophyIcon } from "lucide-react";
 import { toast } from "sonner";
 
 import { deleteTouch } from "@/app/(app)/touches/actions";
+import { useRecordWin } from "@/components/journal/record-win-provider";
 import { ConfirmDeleteButton } from "@/components/touches/confirm-delete-button";
 import type { LogTouchRequest } from "@/components/touches/log-touch-dialog";
 import { useLogTouch } from "@/components/touches/log-touch-provider";
@@ -20,6 +21,7 @@ type TouchItemActionsProps = {
 export function TouchItemActions({ touch, dayLabel }: TouchItemActionsProps) {
   const router = useRouter();
   const logTouch = useLogTouch();
+  const recordWin = useRecordWin();
   const { id, ...draft } = touch;
 
   async function remove(): Promise<boolean> {
@@ -35,6 +37,25 @@ export function TouchItemActions({ touch, dayLabel }: TouchItemActionsProps) {
 
   return (
     <div className="flex shrink-0 items-center">
+      {touch.valueDirection === "received" ? (
+        // Value received is often the start of a win: the people who gave it helped.
+        <Button
+          type="button"
+          variant="ghost"
+          size="icon"
+          aria-label={`Record a win from the touch of ${dayLabel}`}
+          title="Record a win"
+          className="size-8 text-muted-foreground"
+          onClick={() =>
+            recordWin.open({
+              people: touch.contacts.map((contact) => ({ contactId: contact.id, name: contact.name, part: "helped_me" })),
+              what: touch.summary,
+            })
+          }
+        >
+          <TrophyIcon aria-hidden="true" />
+        </Button>
+      ) : null}
       <Button
         type="button"
         variant="ghost"

@@ -281,3 +281,17 @@ export async function findLikelyDuplicates(
     .limit(5);
   return found.map(({ isEmailMatch, ...row }) => ({ ...row, reason: isEmailMatch ? "email" : "name" }));
 }
+
+// One of the user's contacts by id, as a picker shows it (a form's prefill
+// from a link); another user's contact, or no contact, is undefined.
+export async function getContactRef(
+  db: Db,
+  params: { userId: string; contactId: string },
+): Promise<{ id: string; name: string } | undefined> {
+  if (!isUuid(params.contactId)) return undefined;
+  const [row] = await db
+    .select({ id: contacts.id, name: contacts.name })
+    .from(contacts)
+    .where(and(eq(contacts.id, params.contactId), eq(contacts.userId, params.userId)));
+  return row;
+}

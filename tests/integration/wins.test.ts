@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getContactRef } from "@/db/queries/contacts";
 import { searchSkills } from "@/db/queries/wins-write";
 import { skills, winPeople, winSkills, wins } from "@/db/schema";
 import { defineAuthedAction } from "@/lib/actions/define-action";
@@ -326,5 +327,15 @@ describe("searchSkills and the role list", () => {
       ok: true,
       data: [{ id: role.id, company: role.company, title: role.title, startedOn: role.startedOn, endedOn: null }],
     });
+  });
+});
+
+describe("getContactRef (the new-win page's ?contact=)", () => {
+  it("names the user's own contact, and nothing else", async () => {
+    const { user, ada } = await setup();
+    const theirs = await setup();
+    expect(await getContactRef(t.db, { userId: user.id, contactId: ada.id })).toEqual({ id: ada.id, name: "Ada Lovelace" });
+    expect(await getContactRef(t.db, { userId: user.id, contactId: theirs.ada.id })).toBeUndefined();
+    expect(await getContactRef(t.db, { userId: user.id, contactId: "not-a-uuid" })).toBeUndefined();
   });
 });

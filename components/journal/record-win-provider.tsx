@@ -1,0 +1,48 @@
+"use client";
+
+import { createContext, useCallback, useContext, useMemo, useState } from "react";
+import type * as React from "react";
+
+import { RecordWinDialog, type RecordWinRequest } from "@/components/journal/record-win-dialog";
+import { useShortcutKey } from "@/components/shell/use-shortcut-key";
+
+export type { RecordWinRequest };
+
+type RecordWinContextValue = { open: (request?: RecordWinRequest) => void };
+
+const RecordWinContext = createContext<RecordWinContextValue | null>(null);
+
+export function useRecordWin(): RecordWinContextValue {
+  const context = useContext(RecordWinContext);
+  if (!context) throw new Error("useRecordWin needs a <RecordWinProvider> above it (the app shell mounts one).");
+  return context;
+}
+
+// The one record-a-win dialog of the signed-in app: the shell's button, a
+// contact's page, a touch of value received and every "Edit" on a win open
+// it, and so does the `j` key.
+export function RecordWinProvider({ children }: { children: React.ReactNode }) {
+  const [state, setState] = useState<{ isOpen: boolean; request: RecordWinRequest; session: number }>({
+    isOpen: false,
+    request: {},
+    session: 0,
+  });
+
+  const open = useCallback((request: RecordWinRequest = {}) => {
+    // A new session remounts the form, so each opening starts from its prefill.
+    setState((current) => ({ isOpen: true, request, session: current.session + 1 }));
+  }, []);
+
+  const setOpen = useCallback((isOpen: boolean) => setState((current) => ({ ...current, isOpen })), []);
+
+  useShortcutKey("j", open);
+
+  const value = useMemo(() => ({ open }), [open]);
+
+  return (
+    <RecordWinContext.Provider value={value}>
+      {children}
+      <RecordWinDialog key={state.session} isOpen={state.isOpen} onOpenChange={setOpen} request={state.request} />
+    </RecordWinContext.Provider>
+  );
+}
