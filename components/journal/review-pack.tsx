@@ -24,16 +24,10 @@ function None({ children }: { children: React.ReactNode }) {
   return <p className="text-sm text-muted-foreground">{children}</p>;
 }
 
-function WinLinks({ wins }: { wins: ReviewPackWin[] }) {
-  return (
-    <ul className="list-disc pl-5 text-sm *:break-words [&_a]:underline-offset-4 [&_a:hover]:underline">
-      {wins.map((win) => (
-        <li key={win.id}>
-          <a href={`#win-${win.id}`}>{win.title}</a> — {win.day}
-        </li>
-      ))}
-    </ul>
-  );
+// The skill index and the people name their wins in one line of text: as
+// lists of links they would add thousands of elements to a year's pack.
+function WinTitles({ wins }: { wins: ReviewPackWin[] }) {
+  return <p className="text-sm break-words">{wins.map((win) => `${win.title} (${win.day})`).join("; ")}</p>;
 }
 
 function PeopleList({ people, verb }: { people: ReviewPackPerson[]; verb: string }) {
@@ -44,7 +38,7 @@ function PeopleList({ people, verb }: { people: ReviewPackPerson[]; verb: string
           <p className="break-words">
             <span className="font-medium">{person.name}</span> {verb}
           </p>
-          <WinLinks wins={person.wins} />
+          <WinTitles wins={person.wins} />
         </li>
       ))}
     </ul>
@@ -100,7 +94,7 @@ export function ReviewPackView({ pack }: { pack: ReviewPack }) {
                     <h3 className="font-medium break-words">
                       {skill} <span className="font-normal text-muted-foreground">({wins.length})</span>
                     </h3>
-                    <WinLinks wins={wins} />
+                    <WinTitles wins={wins} />
                   </li>
                 ))}
               </ul>
