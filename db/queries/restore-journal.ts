@@ -1,26 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { jobRoles, skills, winPeople, wins, winSkills } from "@/db/schema";
 import type { KithExport } from "@/lib/validations/kith-export";
 import { insertStatements } from "./bulk-insert";
-import { rowsOf } from "./rows";
+import { restoreByName } from "./restore-named";
 
 // The job journal's part of a restore, run inside restoreKithExport's
 // transaction after the contacts (whose new ids the wins' people need).
 
-const CHUNK = 5_000;
 const at = (iso: string) => new Date(iso);
 
 async function insertChunked<T extends PgTable>(tx: Db, table: T, rows: T["$inferInsert"][]): Promise<void> {
   for (const statement of insertStatements(table, rows)) await tx.execute(statement);
-}
-
-function chunks<T>(items: T[]): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += CHUNK) result.push(items.slice(start, start + CHUNK));
-  return result;
 }
 
 function mapped(ids: Map<string, string>, oldId: string): string {
@@ -57,37 +50,13 @@ async function restoreRoles(tx: Db, userId: string, data: KithExport): Promise<M
   return roleIds;
 }
 
-// Skills are one per name, compared as the database compares them
-// (lower(name), which is not JavaScript's toLowerCase for every letter): a
-// skill the account already has, or a second spelling in the file, is the
-// same skill. So the database both inserts (skipping those) and says which
-// skill each of the file's became.
-async function restoreSkills(tx: Db, userId: string, data: KithExport): Promise<Map<string, string>> {
-  const rows = data.skills.map((skill) => ({ id: randomUUID(), user_id: userId, name: skill.name, created_at: skill.createdAt }));
-  for (const chunk of chunks(rows)) {
-    await tx.execute(sql`
-      insert into ${skills} (id, user_id, name, created_at)
-      select id, user_id, name, created_at from json_populate_recordset(null::${skills}, ${JSON.stringify(chunk)}::json)
-      on conflict do nothing`);
-  }
-  const skillIds = new Map<string, string>();
-  for (const chunk of chunks(data.skills.map((skill) => ({ key: skill.id, name: skill.name })))) {
-    const found = await tx.execute(sql`
-      select f.key, s.id
-      from json_to_recordset(${JSON.stringify(chunk)}::json) as f(key text, name text)
-      join ${skills} s on s.user_id = ${userId} and lower(s.name) = lower(f.name)`);
-    for (const row of rowsOf<{ key: string; id: string }>(found)) skillIds.set(row.key, row.id);
-  }
-  return skillIds;
-}
-
 export async function restoreJournal(
   tx: Db,
   params: { userId: string; data: KithExport; contactIds: Map<string, string> },
 ): Promise<void> {
   const { userId, data, contactIds } = params;
   const roleIds = await restoreRoles(tx, userId, data);
-  const skillIds = await restoreSkills(tx, userId, data);
+  const skillIds = await restoreByName(tx, skills, { userId, records: data.skills });
 
   const winIds = new Map(data.wins.map((win) => [win.id, randomUUID()]));
   await insertChunked(

@@ -20,6 +20,7 @@ import type { RestoreCounts } from "@/lib/domain/restore";
 import type { KithExport } from "@/lib/validations/kith-export";
 import { insertStatements } from "./bulk-insert";
 import { restoreJournal } from "./restore-journal";
+import { restoreByName } from "./restore-named";
 import { refreshContactSchedule } from "./schedule";
 
 export type RestoreOutcome =
@@ -74,21 +75,7 @@ export async function restoreKithExport(db: Db, params: { userId: string; data: 
       .set({ ...data.settings, updatedAt: new Date() })
       .where(eq(users.id, userId));
 
-    const existing = await tx.select({ id: circles.id, name: circles.name }).from(circles).where(eq(circles.userId, userId));
-    const circleByName = new Map(existing.map((circle) => [circle.name.toLowerCase(), circle.id]));
-    const circleIds = new Map<string, string>();
-    const newCircles: (typeof circles.$inferInsert)[] = [];
-    for (const circle of data.circles) {
-      const found = circleByName.get(circle.name.toLowerCase());
-      if (found) {
-        circleIds.set(circle.id, found);
-        continue;
-      }
-      const id = randomUUID();
-      circleIds.set(circle.id, id);
-      newCircles.push({ id, userId, name: circle.name, createdAt: at(circle.createdAt) });
-    }
-    await insertChunked(tx, circles, newCircles);
+    const circleIds = await restoreByName(tx, circles, { userId, records: data.circles });
 
     const eventIds = idMap(data.events);
     await insertChunked(

@@ -258,4 +258,30 @@ describe("restoreKithExport", () => {
     const [settings] = await t.db.select().from(users).where(eq(users.id, target.id));
     expect(settings).toMatchObject({ timeZone: "Europe/Berlin", digestWeekday: 5, digestHour: 7, digestEnabled: false, defaultCadenceDays: 21 });
   });
+
+  it("makes circles one that the database counts as one name, where JavaScript sees two", async () => {
+    const { user } = await seedRichUser(t.db, NOW);
+    const good = await exportJson(user.id);
+    const [first] = good.contacts;
+    if (!first) throw new Error("no contact seeded");
+    // "İ" lowers to "i̇" in JavaScript, to "i" in PostgreSQL: the schema's own check lets both through.
+    const twins = [
+      { id: "twin-1", name: "İstanbul", createdAt: NOW.toISOString() },
+      { id: "twin-2", name: "istanbul", createdAt: NOW.toISOString() },
+    ];
+    const doc = {
+      ...good,
+      circles: [...good.circles, ...twins],
+      contacts: [{ ...first, circles: twins.map(({ id, name }) => ({ id, name })) }, ...good.contacts.slice(1)],
+    };
+    const parsed = parseKithExport(doc);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const target = await createUser(t.db);
+
+    expect((await restoreKithExport(t.db, { userId: target.id, data: parsed.data })).status).toBe("restored");
+    const names = await t.db.select({ name: circles.name }).from(circles).where(eq(circles.userId, target.id));
+    expect(names.map((circle) => circle.name).filter((name) => name.endsWith("stanbul"))).toEqual(["İstanbul"]);
+    const restored = (await exportJson(target.id)).contacts.find((contact) => contact.name === first.name);
+    expect(restored?.circles.map((circle) => circle.name)).toEqual(["İstanbul"]);
+  });
 });
