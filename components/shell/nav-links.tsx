@@ -2,7 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { CalendarDaysIcon, CircleDotIcon, LayoutDashboardIcon, PartyPopperIcon, SettingsIcon, UsersIcon } from "lucide-react";
+import {
+  CalendarDaysIcon,
+  CircleDotIcon,
+  LayoutDashboardIcon,
+  NotebookPenIcon,
+  PartyPopperIcon,
+  SettingsIcon,
+  UsersIcon,
+} from "lucide-react";
 
 import { cn } from "@/lib/utils";
 
@@ -11,6 +19,7 @@ const navItems = [
   { href: "/contacts", label: "Contacts", Icon: UsersIcon },
   { href: "/events", label: "Events", Icon: CalendarDaysIcon },
   { href: "/successes", label: "Congratulate", Icon: PartyPopperIcon },
+  { href: "/journal", label: "Journal", Icon: NotebookPenIcon },
   { href: "/circles", label: "Circles", Icon: CircleDotIcon },
   { href: "/settings", label: "Settings", Icon: SettingsIcon },
 ] as const;

@@ -9,6 +9,7 @@ import { ContactActions } from "@/components/contacts/contact-actions";
 import { DUE_TONE_CLASSES } from "@/components/contacts/contact-list";
 import { SnoozeForm } from "@/components/contacts/snooze-form";
 import { HealthBadge } from "@/components/health/health-badge";
+import { ContactWins } from "@/components/journal/contact-wins";
 import { RecordSuccessButton } from "@/components/successes/record-success-button";
 import { ContactTimeline } from "@/components/touches/contact-timeline";
 import { LogTouchButton } from "@/components/touches/log-touch-button";
@@ -17,6 +18,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { type ContactDetail, getContact } from "@/db/queries/contacts";
 import { contactHealthById } from "@/db/queries/health";
+import { listContactWins } from "@/db/queries/journal";
 import { getContactTimeline } from "@/db/queries/timeline";
 import { getUserSettings } from "@/db/queries/users";
 import { currentUserId } from "@/lib/auth";
@@ -59,6 +61,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 
 const pageSchema = z.coerce.number().int().min(1).catch(1);
 const TIMELINE_PAGE_SIZE = 20;
+const CONTACT_WINS_SHOWN = 5;
 
 function cadenceSource(contact: ContactDetail): string {
   if (contact.cadenceDays !== null) return "Their own cadence.";
@@ -75,12 +78,13 @@ export default async function ContactPage({ params, searchParams }: PageProps) {
   const db = await getDb();
   const now = new Date();
   // Archived contacts are not scored, so there is nothing to ask for.
-  const [settings, health, timeline] = await Promise.all([
+  const [settings, health, timeline, contactWins] = await Promise.all([
     getUserSettings(db, { userId }),
     contact.archivedAt
       ? undefined
       : contactHealthById(db, { userId, now, contactIds: [contact.id] }).then((byId) => byId.get(contact.id)),
     getContactTimeline(db, { userId, contactId: contact.id, page, pageSize: TIMELINE_PAGE_SIZE }),
+    listContactWins(db, { userId, contactId: contact.id, limit: CONTACT_WINS_SHOWN }),
   ]);
   const timeZone = settings?.timeZone ?? "UTC";
   const due = dueStatus(contact, now, timeZone);
@@ -136,6 +140,7 @@ export default async function ContactPage({ params, searchParams }: PageProps) {
               <KeyFacts contact={contact} birthday={birthday} />
             </CardContent>
           </Card>
+          <ContactWins contact={ref} wins={contactWins.wins} total={contactWins.total} />
           <section aria-labelledby="timeline-title" className="space-y-4">
             <h2 id="timeline-title" className="text-lg font-semibold">
               Timeline
