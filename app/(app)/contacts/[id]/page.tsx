@@ -10,6 +10,7 @@ import { DUE_TONE_CLASSES } from "@/components/contacts/contact-list";
 import { SnoozeForm } from "@/components/contacts/snooze-form";
 import { HealthBadge } from "@/components/health/health-badge";
 import { ContactWins } from "@/components/journal/contact-wins";
+import { RecordWinButton } from "@/components/journal/record-win-button";
 import { RecordSuccessButton } from "@/components/successes/record-success-button";
 import { ContactTimeline } from "@/components/touches/contact-timeline";
 import { LogTouchButton } from "@/components/touches/log-touch-button";
@@ -118,6 +119,7 @@ export default async function ContactPage({ params, searchParams }: PageProps) {
         <div className="flex flex-wrap gap-2">
           <LogTouchButton contacts={[ref]} />
           <RecordSuccessButton contact={ref} />
+          <RecordWinButton request={{ people: [{ contactId: contact.id, name: contact.name, part: "helped_me" }] }} />
           <Button asChild variant="outline">
             <Link href={`/contacts/${contact.id}/edit`}>
               <PencilIcon aria-hidden="true" />
