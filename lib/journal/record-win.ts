@@ -20,10 +20,11 @@ export async function recordWin(input: WinValues, ctx: ActionContext): Promise<A
   const { userId } = ctx;
   const outcome = await ctx.db.transaction(async (tx) => {
     const row = await insertWin(tx, { userId, win: input });
-    // Refused: name the field at fault (only ever read on this path).
-    return row ?? (await winLinkProblem(tx, { userId, win: input }));
+    if (row) return row;
+    // Refused: find which field to point at (a second look, on this path only).
+    return (await winLinkProblem(tx, { userId, win: input })) === "role" ? ("role-not-found" as const) : ("contact-not-found" as const);
   });
-  if (outcome === "role") return fail(ROLE_NOT_FOUND.formError, ROLE_NOT_FOUND.fieldErrors);
-  if (outcome === "people" || outcome === null) return fail(PERSON_NOT_FOUND.formError, PERSON_NOT_FOUND.fieldErrors);
+  if (outcome === "role-not-found") return fail(ROLE_NOT_FOUND.formError, ROLE_NOT_FOUND.fieldErrors);
+  if (outcome === "contact-not-found") return fail(PERSON_NOT_FOUND.formError, PERSON_NOT_FOUND.fieldErrors);
   return ok({ id: outcome.id });
 }
