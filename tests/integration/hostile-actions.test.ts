@@ -5,11 +5,11 @@ import type * as NextCache from "next/cache";
 import type * as NextServer from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createImport } from "@/db/queries/imports";
-import { circles, contacts, events, imports, interactions, successes, users } from "@/db/schema";
+import { circles, contacts, events, imports, interactions, jobRoles, successes, users, wins } from "@/db/schema";
 import type * as AuthedActionModule from "@/lib/actions/authed-action";
 import type * as AuthModule from "@/lib/auth";
 import { deriveDigestLinkKey, digestPayload, signDigestToken } from "@/lib/digest/links";
-import { createBusyUser } from "../factories";
+import { createBusyUser, createRole, createWin } from "../factories";
 import { releaseAppDb, useAsAppDb } from "../helpers/app-db";
 import { type Fingerprint, userFingerprint, userOwnedTables } from "../helpers/db-fingerprint";
 import {
@@ -89,8 +89,18 @@ async function seedAccount() {
   const mapping = await createImport(t.db, { userId: user.id, source: "csv", fileName: "c.csv", fileSize: CSV.length, content: CSV });
   const preview = { id: await previewImport(user.id) };
   const contactId = people[0]?.id ?? randomUUID();
+  // A journal: a role, and a win naming two people with a skill.
+  const role = await createRole(t.db, { userId: user.id });
+  const win = await createWin(t.db, {
+    userId: user.id,
+    roleId: role.id,
+    skills: ["Negotiation"],
+    people: people.slice(0, 2).map((person, i) => ({ contactId: person.id, part: i === 0 ? "helped_me" : "can_vouch" })),
+  });
   const tokens = (["log", "snooze"] as const).map((a) => signDigestToken(digestPayload({ a, u: user.id, c: contactId, p: "2026-W48" }), KEY));
-  const idsOf = async (table: typeof contacts | typeof circles | typeof events | typeof interactions | typeof successes | typeof imports) =>
+  const idsOf = async (
+    table: typeof contacts | typeof circles | typeof events | typeof interactions | typeof successes | typeof imports | typeof jobRoles | typeof wins,
+  ) =>
     (await t.db.select({ id: table.id }).from(table).where(eq(table.userId, user.id))).map((row) => row.id);
   const groups = [
     await idsOf(contacts),
@@ -99,9 +109,17 @@ async function seedAccount() {
     await idsOf(interactions),
     await idsOf(successes),
     await idsOf(imports),
+    await idsOf(jobRoles),
+    await idsOf(wins),
     [user.id],
   ];
-  return { user, ids: [...ids, mapping.id, preview.id, user.id], groups, names: people.map((person) => person.name), tokens };
+  return {
+    user,
+    ids: [...ids, mapping.id, preview.id, role.id, win.id, user.id],
+    groups,
+    names: [...people.map((person) => person.name), role.company, win.title],
+    tokens,
+  };
 }
 
 beforeAll(async () => {
