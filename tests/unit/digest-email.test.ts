@@ -7,50 +7,20 @@ import { digestSubject, renderDigest } from "@/lib/digest/render";
 import { sampleDigestContent } from "@/lib/digest/sample";
 import { SUCCESS_KINDS } from "@/lib/domain/enums";
 import { HEALTH_BANDS } from "@/lib/health/model";
+import {
+  appUrl,
+  contactAt,
+  content,
+  escapeAttr,
+  escapeRegExp,
+  expectInOrder,
+  journalWith,
+  successAt,
+  visibleHtml,
+  words,
+} from "../helpers/digest-email";
 
-const appUrl = "https://kith.example.com";
-
-function content(overrides: Partial<DigestContent> = {}): DigestContent {
-  return { ...sampleDigestContent(appUrl), ...overrides };
-}
-
-function contactAt(index: number, overrides: Partial<DigestContact> = {}): DigestContact {
-  const contact = sampleDigestContent(appUrl).reconnect[index];
-  if (!contact) throw new Error(`the sample has no contact ${index}`);
-  return { ...contact, ...overrides };
-}
-
-function journalWith(overrides: Partial<DigestJournal> = {}): DigestJournal {
-  const journal = sampleDigestContent(appUrl).journal;
-  if (!journal) throw new Error("the sample has no journal section");
-  return { ...journal, ...overrides };
-}
-
-function successAt(index: number, overrides: Partial<DigestSuccess> = {}): DigestSuccess {
-  const success = sampleDigestContent(appUrl).congratulate[index];
-  if (!success) throw new Error(`the sample has no success ${index}`);
-  return { ...success, ...overrides };
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const escapeAttr = (url: string) => url.replaceAll("&", "&amp;");
-
-/** The HTML after the hidden preheader, which repeats the names. */
-const visibleHtml = (html: string) => html.slice(html.indexOf("<h1"));
-
-/** Positions of each needle's first occurrence from `from` on; -1 when missing. */
-function positions(haystack: string, needles: readonly string[], from = 0): number[] {
-  return needles.map((needle) => haystack.indexOf(needle, from));
-}
-
-function expectInOrder(haystack: string, needles: readonly string[], from = 0) {
-  const found = positions(haystack, needles, from);
-  expect(found.every((at) => at >= 0), `all of ${JSON.stringify(needles)} present`).toBe(true);
-  expect([...found].sort((a, b) => a - b)).toEqual(found);
-}
-
-/** The plain text is a sequence of whitespace-separated words; a link's URL is one of them. */
-const words = (text: string) => text.split(/\s+/);
+// The journal section ("What went well this week?") is tested in digest-email-journal.test.ts.
 
 describe("digestSubject", () => {
   const reconnect = sampleDigestContent(appUrl).reconnect;
@@ -67,15 +37,6 @@ describe("digestSubject", () => {
   ])("%i to reconnect, %i to congratulate: %s", (r, c, subject) => {
     expect(digestSubject(content({ reconnect: reconnect.slice(0, r), congratulate: congratulate.slice(0, c) }))).toBe(
       subject,
-    );
-  });
-
-  it("says all caught up without the journal's question when the prompt is off", () => {
-    expect(digestSubject(content({ reconnect: [], congratulate: [], journal: undefined }))).toBe(
-      "Your weekly Kith digest: all caught up",
-    );
-    expect(digestSubject(content({ reconnect: reconnect.slice(0, 1), journal: undefined }))).toBe(
-      "1 person to reconnect with, 2 to congratulate",
     );
   });
 
@@ -246,39 +207,6 @@ describe("renderDigest", () => {
     expect(caughtUp.text).not.toMatch(/RECONNECT|CONGRATULATE/);
     expect(caughtUp.text).toContain("YOUR STREAK");
     expect(caughtUp.text).toContain("Unsubscribe");
-  });
-
-  it("asks what went well this week, with the signed link to record a win and last week's wins", async () => {
-    const journal = journalWith({ recordWinUrl: `${appUrl}/digest/record-win?t=tok.w&v=1` });
-    const { html, text } = await renderDigest(content({ journal }));
-    expectInOrder(text, [
-      "CONGRATULATE",
-      "WHAT WENT WELL THIS WEEK?",
-      `Record a win ${journal.recordWinUrl}`,
-      "Last week you recorded 2 wins:",
-      "Cut the release build from 40 to 12 minutes · 17 Nov 2026",
-      "Ran the incident review for the checkout outage · 19 Nov 2026",
-      "YOUR STREAK",
-    ]);
-    expect(html).toMatch(new RegExp(`<a href="${escapeRegExp(escapeAttr(journal.recordWinUrl))}"[^>]*>.*Record a win`, "s"));
-    expectInOrder(visibleHtml(html), [">What went well this week?<", "Cut the release build", "Ran the incident review"]);
-    expect(text).not.toContain("more: see them in your journal");
-
-    const many = await renderDigest(content({ journal: journalWith({ lastWeekWinsTotal: 7 }) }));
-    expect(many.text).toContain("Last week you recorded 7 wins:");
-    expect(many.text).toContain(`and 5 more: see them in your journal ${appUrl}/journal`);
-    expect(many.html).toContain(`href="${appUrl}/journal"`);
-
-    const quiet = await renderDigest(content({ journal: journalWith({ lastWeekWins: [], lastWeekWinsTotal: 0 }) }));
-    expect(quiet.text).toContain("WHAT WENT WELL THIS WEEK?");
-    expect(quiet.text).not.toContain("Last week you recorded");
-
-    const off = await renderDigest(content({ journal: undefined }));
-    for (const out of [off.html, off.text]) {
-      expect(out).not.toMatch(/what went well/i);
-      expect(out).not.toContain("Record a win");
-      expect(out).not.toContain("/digest/record-win");
-    }
   });
 
   it("shows the streak and last week's numbers", async () => {
