@@ -3,9 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { ReviewPackView } from "@/components/journal/review-pack";
 import { type Db, type DbHandle, defaultOpenOptions, openDb, type OpenOptions } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { journalFilterOptions, journalQuarterCounts, listJournal } from "@/db/queries/journal";
@@ -30,9 +27,9 @@ import { formatTable } from "./lib/table";
 // review pack (its three queries, the pack, the Markdown and the printable
 // page's HTML). Beside each: the floor, the same SQL sent bare through the
 // driver, and a `select 1` round trip. PostgreSQL when DATABASE_URL is set;
-// otherwise PGlite in a temporary directory, removed at the end. The npm
-// script sets NODE_ENV=production, so React renders as `next start` does
-// (its development build takes six times as long over a year's pack).
+// otherwise PGlite in a temporary directory, removed at the end. React is
+// loaded in its production build, as `next start` renders with (the
+// development build takes six times as long over a year's pack).
 
 const PAGE_SIZE = 25;
 const GOAL_PAGE_P95_MS = 30;
@@ -95,6 +92,16 @@ function journalPage(userId: string, filters: JournalFilters) {
     ]);
 }
 
+// Kith's settings are read first, as a development run reads them (no
+// AUTH_SECRET needed); React reads NODE_ENV once, when it loads.
+const openOptions = defaultOpenOptions();
+Object.assign(process.env, { NODE_ENV: "production" });
+const [{ createElement }, { renderToStaticMarkup }, { ReviewPackView }] = await Promise.all([
+  import("react"),
+  import("react-dom/server"),
+  import("@/components/journal/review-pack"),
+]);
+
 function reviewPack(userId: string, from: string, to: string) {
   return async (db: Db) => {
     const pack = buildReviewPack(await loadReviewWins(db, { userId, from, to }), { label: "the last 12 months" });
@@ -136,7 +143,7 @@ async function measure(handle: DbHandle, driver: RawDriver, cases: Case[]) {
 }
 
 async function main() {
-  const defaults = defaultOpenOptions();
+  const defaults = openOptions;
   const temporaryDir = "databaseUrl" in defaults ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "kith-bench-"));
   const options: OpenOptions = temporaryDir ? { dataDir: temporaryDir } : defaults;
   const handle = await openDb(options);
