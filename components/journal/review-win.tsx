@@ -1,5 +1,5 @@
 import type * as React from "react";
-import { WIN_PERSON_PART_LABELS } from "@/lib/domain/enums";
+import { personParts } from "@/lib/journal/review-markdown";
 import { type ReviewPackWin, type ReviewStory, webLink } from "@/lib/journal/review-pack";
 
 // One win and one STAR story of the printable review pack. The user's words
@@ -49,9 +49,7 @@ export function ReviewWinItem({ win }: { win: ReviewPackWin }) {
           {win.skills.length > 0 ? <Detail term="Skills">{win.skills.join(", ")}</Detail> : null}
           {win.people.length > 0 ? (
             <Detail term="People">
-              {win.people
-                .map((person) => `${person.name} (${WIN_PERSON_PART_LABELS[person.part].toLowerCase()})`)
-                .join(", ")}
+              {personParts(win)}
             </Detail>
           ) : null}
           {href ? (

@@ -6,7 +6,7 @@ import { XIcon } from "lucide-react";
 import { type ContactChoice, ContactPicker } from "@/components/touches/contact-picker";
 import { Button } from "@/components/ui/button";
 import { SelectNative } from "@/components/ui/select-native";
-import { WIN_PERSON_PART_LABELS, WIN_PERSON_PARTS, type WinPersonPart } from "@/lib/domain/enums";
+import { WIN_PERSON_PART_LABELS, WIN_PERSON_PART_PHRASES, WIN_PERSON_PARTS, type WinPersonPart } from "@/lib/domain/enums";
 import type { WinPersonChoice } from "@/lib/domain/win-form";
 import { MAX_WIN_PEOPLE } from "@/lib/validations/journal";
 
@@ -68,7 +68,7 @@ export function WinPeopleField({ id, value, onChange, onBlur, inputRef, ...aria 
                   type="button"
                   variant="ghost"
                   size="icon"
-                  aria-label={`Remove ${person.name} (${WIN_PERSON_PART_LABELS[person.part].toLowerCase()})`}
+                  aria-label={`Remove ${person.name} (${WIN_PERSON_PART_PHRASES[person.part]})`}
                   onClick={() => {
                     onChange(value.filter((_, other) => other !== index));
                     pickerInput.current?.focus();

@@ -125,3 +125,10 @@ export const WIN_PERSON_PART_LABELS: Record<WinPersonPart, string> = {
   can_vouch: "Can vouch for it",
   i_helped: "I helped",
 };
+// The same inside a sentence: "Ada Quinn (can vouch for it)".
+export const WIN_PERSON_PART_PHRASES: Record<WinPersonPart, string> = {
+  helped_me: "helped me",
+  worked_with: "worked with",
+  can_vouch: "can vouch for it",
+  i_helped: "I helped",
+};

@@ -1,4 +1,4 @@
-import { WIN_PERSON_PART_LABELS } from "@/lib/domain/enums";
+import { WIN_PERSON_PART_PHRASES } from "@/lib/domain/enums";
 import { oneLine, type ReviewPack, reviewSummary, type ReviewPackPerson, type ReviewPackWin, webLink } from "./review-pack";
 
 // The review pack as a Markdown file. The pack is first laid out as blocks
@@ -62,7 +62,7 @@ export function winDateLine(win: ReviewPackWin): string {
 
 export function personParts(win: ReviewPackWin): string {
   return win.people
-    .map((person) => `${person.name} (${WIN_PERSON_PART_LABELS[person.part].toLowerCase()})`)
+    .map((person) => `${person.name} (${WIN_PERSON_PART_PHRASES[person.part]})`)
     .join(", ");
 }
 

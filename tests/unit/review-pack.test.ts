@@ -178,7 +178,10 @@ describe("the Markdown file", () => {
             url: "https://ci.example.com/run/1",
             roleLabel: "Staff Engineer at Acme",
             skills: ["CI"],
-            people: [{ ...ada, part: "can_vouch" }],
+            people: [
+              { ...ada, part: "can_vouch" },
+              { ...bob, part: "i_helped" },
+            ],
             task: "Make CI fast",
           }),
         ],
@@ -194,7 +197,7 @@ describe("the Markdown file", () => {
         "  - **Impact:** Builds take 12 minutes",
         "  - **Metric:** 40 % build time",
         "  - **Skills:** CI",
-        "  - **People:** Ada Lovelace (can vouch for it)",
+        "  - **People:** Ada Lovelace (can vouch for it), Bob Ross (I helped)",
         "  - **Link:** <https://ci.example.com/run/1>",
       ].join("\n"),
     );
