@@ -1,12 +1,11 @@
 "use client";
 
 import { SearchIcon } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { SelectNative } from "@/components/ui/select-native";
+import { useFilterForm } from "@/components/ui/use-filter-form";
 import type { CircleRow } from "@/lib/domain/circles";
 import { BAND_LABELS, HEALTH_BANDS, type HealthBand } from "@/lib/health/model";
 import { CONTACT_SORT_LABELS, CONTACT_SORTS, type ContactSort } from "@/lib/domain/enums";
@@ -21,57 +20,23 @@ type ContactFiltersProps = {
   circles: CircleRow[];
 };
 
-const SEARCH_DELAY_MS = 250;
-
 // A GET form, so it works without JavaScript; with it, the list follows the
 // search box as you type and the other controls as they change. The page
 // re-renders around this component, so the search box keeps its focus.
 export function ContactFilters({ q, sort, circleId, band, overdue, archived, circles }: ContactFiltersProps) {
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const [isPending, startTransition] = useTransition();
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  // A link (pagination, "Clear filters", the back button) changes the URL
-  // without remounting the form: show what the page now shows, except in
-  // the search box while someone is typing in it.
-  useEffect(() => {
-    const fields = formRef.current?.elements;
-    if (!fields) return;
-    const search = fields.namedItem("q");
-    if (search instanceof HTMLInputElement && search !== document.activeElement) search.value = q;
-    const selects = { sort, circle: circleId ?? "", band: band ?? "" };
-    for (const [name, value] of Object.entries(selects)) {
-      const select = fields.namedItem(name);
-      if (select instanceof HTMLSelectElement) select.value = value;
-    }
-    const boxes = { overdue, archived };
-    for (const [name, isChecked] of Object.entries(boxes)) {
-      const box = fields.namedItem(name);
-      if (box instanceof HTMLInputElement) box.checked = isChecked;
-    }
-  }, [q, sort, circleId, band, overdue, archived]);
-
-  function apply() {
-    clearTimeout(timer.current);
-    const form = formRef.current;
-    if (!form) return;
-    const params = new URLSearchParams();
-    for (const [key, value] of new FormData(form)) {
-      if (typeof value === "string" && value.trim() !== "" && !(key === "sort" && value === "name")) {
-        params.set(key, value.trim());
+  const { formRef, isPending, apply, applySoon, onSubmit } = useFilterForm(
+    { q, sort, circle: circleId ?? "", band: band ?? "", overdue, archived },
+    (form) => {
+      const params = new URLSearchParams();
+      for (const [key, value] of new FormData(form)) {
+        if (typeof value === "string" && value.trim() !== "" && !(key === "sort" && value === "name")) {
+          params.set(key, value.trim());
+        }
       }
-    }
-    const query = params.toString();
-    startTransition(() => router.replace(query ? `/contacts?${query}` : "/contacts", { scroll: false }));
-  }
-
-  function applySoon() {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(apply, SEARCH_DELAY_MS);
-  }
+      const query = params.toString();
+      return query ? `/contacts?${query}` : "/contacts";
+    },
+  );
 
   return (
     <form
@@ -80,10 +45,7 @@ export function ContactFilters({ q, sort, circleId, band, overdue, archived, cir
       aria-label="Contacts"
       method="get"
       action="/contacts"
-      onSubmit={(event) => {
-        event.preventDefault();
-        apply();
-      }}
+      onSubmit={onSubmit}
       className="mb-6 grid gap-4 rounded-xl border bg-card p-4 sm:grid-cols-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)]"
     >
       <div className="grid gap-2 sm:col-span-3 lg:col-span-1">

@@ -1,15 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { SearchIcon } from "lucide-react";
-import { useEffect, useRef, useTransition } from "react";
 import type * as React from "react";
 
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { SelectNative } from "@/components/ui/select-native";
+import { useFilterForm } from "@/components/ui/use-filter-form";
 import { WIN_KIND_LABELS, WIN_KINDS } from "@/lib/domain/enums";
 import { roleLabel } from "@/lib/domain/journal";
 import { hasJournalFilters, type JournalFilterOptions, type JournalFilters } from "@/lib/domain/journal-list";
@@ -19,8 +18,6 @@ type JournalFiltersProps = {
   filters: JournalFilters;
   options: JournalFilterOptions;
 };
-
-const SEARCH_DELAY_MS = 250;
 
 // The form's fields by the URL's names, as the page now shows them.
 function fieldValues(filters: JournalFilters): Record<string, string> {
@@ -39,47 +36,16 @@ function fieldValues(filters: JournalFilters): Record<string, string> {
 // the search box as you type, a list as it changes and a date when you leave
 // it, from its first page. Every field has a label; Enter applies them all.
 export function JournalFilterBar({ filters, options }: JournalFiltersProps) {
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const [isPending, startTransition] = useTransition();
   const values = fieldValues(filters);
-  const valuesKey = JSON.stringify(values);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  // A link (a skill tag, a quarter, "Clear filters", the back button) changes
-  // the URL without remounting the form: show what the page now shows, except
-  // in the field someone is typing in.
-  useEffect(() => {
-    const fields = formRef.current?.elements;
-    if (!fields) return;
-    for (const [name, value] of Object.entries(JSON.parse(valuesKey) as Record<string, string>)) {
-      const field = fields.namedItem(name);
-      if ((field instanceof HTMLInputElement || field instanceof HTMLSelectElement) && field !== document.activeElement) {
-        field.value = value;
-      }
-    }
-  }, [valuesKey]);
-
-  function apply() {
-    clearTimeout(timer.current);
-    const form = formRef.current;
-    if (!form) return;
+  const { formRef, isPending, apply, applySoon, onSubmit } = useFilterForm(values, (form) => {
     const entries = [...new FormData(form)].filter((entry): entry is [string, string] => typeof entry[1] === "string");
-    const { filters: next } = parseJournalQuery(Object.fromEntries(entries));
-    startTransition(() => router.replace(journalHref(next), { scroll: false }));
-  }
+    return journalHref(parseJournalQuery(Object.fromEntries(entries)).filters);
+  });
 
   // A date typed digit by digit passes through days nobody means (year 0002):
   // a date field applies when left, or with Enter.
   function applyIfChanged(event: React.FocusEvent<HTMLInputElement>) {
     if (event.currentTarget.value !== values[event.currentTarget.name]) apply();
-  }
-
-  function applySoon() {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(apply, SEARCH_DELAY_MS);
   }
 
   return (
@@ -89,10 +55,7 @@ export function JournalFilterBar({ filters, options }: JournalFiltersProps) {
       aria-label="Journal"
       method="get"
       action="/journal"
-      onSubmit={(event) => {
-        event.preventDefault();
-        apply();
-      }}
+      onSubmit={onSubmit}
       className="mb-6 grid gap-4 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-4"
     >
       <div className="grid gap-2 sm:col-span-2 lg:col-span-4">

@@ -67,13 +67,24 @@ test("a win recorded from a contact's page shows on the journal, the contact, th
   await expectAccessible(page);
   await shot(page, "61-journal");
 
-  // Searching finds it by a word and by its skill; a miss says so.
+  // The search box filters as you type: by a word, by its skill, or nothing.
+  const search = page.getByRole("search", { name: "Journal" }).getByRole("searchbox", { name: "Search" });
+  await search.fill("kubernetes");
+  await expect(page).toHaveURL(/[?&]q=kubernetes/);
+  await expect(main).not.toContainText("Shipped the billing migration");
+  await search.fill("postgresql");
+  await expect(page).toHaveURL(/[?&]q=postgresql/);
+  await expect(main).toContainText("Shipped the billing migration");
   await page.goto("/journal?q=invoicing");
   await expect(main).toContainText("Shipped the billing migration");
-  await page.goto("/journal?q=postgresql");
-  await expect(main).toContainText("Shipped the billing migration");
-  await page.goto("/journal?q=kubernetes");
-  await expect(main).not.toContainText("Shipped the billing migration");
+  await expect(search).toHaveValue("invoicing");
+
+  // The contacts list's search box works the same way.
+  await page.goto("/contacts");
+  await page.getByRole("search", { name: "Contacts" }).getByRole("searchbox", { name: "Search" }).fill("Bo Sato");
+  await expect(page).toHaveURL(/[?&]q=Bo\+Sato/);
+  await expect(page.getByRole("link", { name: "Ada Quinn" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Bo Sato" })).toBeVisible();
 
   // The dashboard's card counts it and asks whether Ada has been thanked.
   await page.goto("/dashboard");
