@@ -146,3 +146,63 @@ export async function createWin(
   }
   return row;
 }
+
+import {
+  goals,
+  learningItems,
+  type NewGoal,
+  type NewLearningItem,
+  type NewSteppingStone,
+  steppingStoneChanges,
+  steppingStones,
+} from "@/db/schema";
+
+export async function createSkill(db: Db, values: { userId: string; name?: string }) {
+  const [skill] = await db
+    .insert(skills)
+    .values({ name: `Skill ${randomUUID().slice(0, 8)}`, ...values })
+    .returning();
+  if (!skill) throw new Error("createSkill inserted nothing");
+  return skill;
+}
+
+export async function createGoal(db: Db, values: Partial<NewGoal> & { userId: string }) {
+  const [goal] = await db
+    .insert(goals)
+    .values({ title: `Goal ${randomUUID().slice(0, 8)}`, ...values })
+    .returning();
+  if (!goal) throw new Error("createGoal inserted nothing");
+  return goal;
+}
+
+// A stepping stone at the end of its goal's path, with its "created" change.
+export async function createStone(
+  db: Db,
+  values: Partial<NewSteppingStone> & { userId: string; goalId: string },
+) {
+  const [{ next = 0 } = {}] = await db
+    .select({ next: sql<number>`coalesce(max(${steppingStones.position}) + 1, 0)::int` })
+    .from(steppingStones)
+    .where(sql`${steppingStones.goalId} = ${values.goalId}`);
+  const [stone] = await db
+    .insert(steppingStones)
+    .values({ title: `Step ${randomUUID().slice(0, 8)}`, kind: "project", position: next, ...values })
+    .returning();
+  if (!stone) throw new Error("createStone inserted nothing");
+  await db.insert(steppingStoneChanges).values({
+    userId: stone.userId,
+    stoneId: stone.id,
+    change: "created",
+    toValue: stone.targetOn,
+  });
+  return stone;
+}
+
+export async function createLearningItem(db: Db, values: Partial<NewLearningItem> & { userId: string }) {
+  const [item] = await db
+    .insert(learningItems)
+    .values({ title: `Course ${randomUUID().slice(0, 8)}`, kind: "course", ...values })
+    .returning();
+  if (!item) throw new Error("createLearningItem inserted nothing");
+  return item;
+}

@@ -44,6 +44,8 @@ export const contacts = pgTable(
     metAtEventId: uuid("met_at_event_id").references(() => events.id, { onDelete: "set null" }),
     connectedOn: date("connected_on"),
     snoozedUntil: date("snoozed_until"),
+    // "Add to Reconnect": due from this moment until the next touch after it.
+    reconnectRequestedAt: timestamp("reconnect_requested_at", { withTimezone: true }),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     // Both kept up to date by db/queries/schedule.ts after every touch or
     // cadence change, so lists sort, filter "overdue" and page on an index.

@@ -6,3 +6,4 @@ export * from "./interactions";
 export * from "./successes";
 export * from "./imports";
 export * from "./journal";
+export * from "./career";

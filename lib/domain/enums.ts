@@ -132,3 +132,90 @@ export const WIN_PERSON_PART_PHRASES: Record<WinPersonPart, string> = {
   can_vouch: "can vouch for it",
   i_helped: "I helped",
 };
+
+// Career goals: where the user is heading, and the stepping stones on the way.
+export const GOAL_STATUSES = ["active", "achieved", "let_go"] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
+  active: "Active",
+  achieved: "Achieved",
+  let_go: "Let go",
+};
+
+export const STONE_KINDS = [
+  "role",
+  "skill",
+  "project",
+  "certification",
+  "relationship",
+  "volunteering",
+  "other",
+] as const;
+export type StoneKind = (typeof STONE_KINDS)[number];
+export const STONE_KIND_LABELS: Record<StoneKind, string> = {
+  role: "A role",
+  skill: "A skill to build",
+  project: "A project",
+  certification: "A certification",
+  relationship: "A relationship to build",
+  volunteering: "Volunteering",
+  other: "Other",
+};
+
+export const STONE_STATUSES = ["planned", "in_progress", "done", "dropped"] as const;
+export type StoneStatus = (typeof STONE_STATUSES)[number];
+export const STONE_STATUS_LABELS: Record<StoneStatus, string> = {
+  planned: "Planned",
+  in_progress: "In progress",
+  done: "Done",
+  dropped: "Dropped",
+};
+
+// What a stepping stone's history records: the plan changing, not every edit.
+export const STONE_CHANGES = ["created", "moved", "redated", "status"] as const;
+export type StoneChange = (typeof STONE_CHANGES)[number];
+
+// Why a person matters for a stepping stone.
+export const STONE_PERSON_PARTS = ["can_help", "has_done_it", "could_introduce"] as const;
+export type StonePersonPart = (typeof STONE_PERSON_PARTS)[number];
+export const STONE_PERSON_PART_LABELS: Record<StonePersonPart, string> = {
+  can_help: "Can help",
+  has_done_it: "Has done it",
+  could_introduce: "Could introduce me",
+};
+// The same inside a sentence addressed to the user: "could introduce you to …".
+export const STONE_PERSON_PART_PHRASES: Record<StonePersonPart, string> = {
+  can_help: "can help you",
+  has_done_it: "has done it",
+  could_introduce: "could introduce you",
+};
+
+// A self-assessed skill level, recorded over time.
+export const SKILL_LEVELS = [1, 2, 3, 4, 5] as const;
+export type SkillLevel = (typeof SKILL_LEVELS)[number];
+export const SKILL_LEVEL_LABELS: Record<SkillLevel, string> = {
+  1: "Aware",
+  2: "Learning",
+  3: "Practitioner",
+  4: "Advanced",
+  5: "Expert",
+};
+
+export const LEARNING_KINDS = ["course", "book", "talk", "mentoring", "certification", "other"] as const;
+export type LearningKind = (typeof LEARNING_KINDS)[number];
+export const LEARNING_KIND_LABELS: Record<LearningKind, string> = {
+  course: "Course",
+  book: "Book",
+  talk: "Talk",
+  mentoring: "Mentoring session",
+  certification: "Certification",
+  other: "Other",
+};
+
+export const LEARNING_STATUSES = ["planned", "in_progress", "done"] as const;
+export type LearningStatus = (typeof LEARNING_STATUSES)[number];
+export const LEARNING_STATUS_LABELS: Record<LearningStatus, string> = {
+  planned: "Planned",
+  in_progress: "In progress",
+  done: "Done",
+};
