@@ -1,4 +1,4 @@
-import type { StonePersonPart } from "@/lib/domain/enums";
+import type { StonePersonPart, StoneStatus } from "@/lib/domain/enums";
 
 // What makes a stepping stone real: the skills it needs, the people who
 // matter for it, the wins that prove progress, the events that advanced it.
@@ -11,3 +11,19 @@ export type StoneLinkSet = {
 };
 
 export const EMPTY_STONE_LINKS: StoneLinkSet = { skills: [], people: [], wins: [], events: [] };
+
+type PathStone = { position: number; status: StoneStatus };
+
+// A goal's progress: done steps out of the steps still in the plan (dropped
+// ones left it).
+export function goalProgress(stones: readonly PathStone[]): { done: number; total: number } {
+  const kept = stones.filter((stone) => stone.status !== "dropped");
+  return { done: kept.filter((stone) => stone.status === "done").length, total: kept.length };
+}
+
+// The next step: the first in the path's order that is neither done nor dropped.
+export function nextStone<T extends PathStone>(stones: readonly T[]): T | undefined {
+  return [...stones]
+    .sort((a, b) => a.position - b.position)
+    .find((stone) => stone.status === "planned" || stone.status === "in_progress");
+}
