@@ -6,6 +6,7 @@ import {
   CalendarDaysIcon,
   CircleDotIcon,
   LayoutDashboardIcon,
+  MountainIcon,
   NotebookPenIcon,
   PartyPopperIcon,
   SettingsIcon,
@@ -20,6 +21,7 @@ const navItems = [
   { href: "/events", label: "Events", Icon: CalendarDaysIcon },
   { href: "/successes", label: "Congratulate", Icon: PartyPopperIcon },
   { href: "/journal", label: "Journal", Icon: NotebookPenIcon },
+  { href: "/career", label: "Career", Icon: MountainIcon },
   { href: "/circles", label: "Circles", Icon: CircleDotIcon },
   { href: "/settings", label: "Settings", Icon: SettingsIcon },
 ] as const;
