@@ -42,7 +42,7 @@ function winColumns(win: WinValues) {
 // skills_user_name_key is on (user_id, lower(name)): a name the user already
 // has in another case, or that a concurrent save just created, is reused, and
 // both sides are lowered by PostgreSQL so they agree on what "the same" is.
-async function ensureSkills(tx: Db, params: { userId: string; names: string[] }): Promise<string[]> {
+export async function ensureSkills(tx: Db, params: { userId: string; names: string[] }): Promise<string[]> {
   if (params.names.length === 0) return [];
   await tx
     .insert(skills)
