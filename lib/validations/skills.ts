@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { SKILL_LEVELS, type SkillLevel } from "@/lib/domain/enums";
+import { skillNameSchema } from "@/lib/validations/journal";
+import { pastDaySchema } from "@/lib/validations/touch";
+
+// Every output below is valid input again: the forms submit the parsed values
+// to the actions, which parse them once more.
+
+const CHOOSE_LEVEL = "Choose a level from 1 (Aware) to 5 (Expert).";
+const LEVEL_TEXTS = ["1", "2", "3", "4", "5"] as const satisfies readonly `${SkillLevel}`[];
+
+const skillId = z.uuid({ error: "Skill not found." });
+
+// A level as a number, or as the select's text ("3").
+const levelValue = z.union([z.literal(SKILL_LEVELS), z.enum(LEVEL_TEXTS)], { error: CHOOSE_LEVEL });
+
+export const skillLevelSchema = levelValue.transform((level) => Number(level) as SkillLevel);
+
+// A new skill may start with a level; empty means none yet.
+const firstLevelSchema = z
+  .union([levelValue, z.literal("")], { error: CHOOSE_LEVEL })
+  .nullish()
+  .transform((level) => (level === "" || level === null || level === undefined ? null : (Number(level) as SkillLevel)));
+
+export const skillCreateSchema = z.object({ name: skillNameSchema, level: firstLevelSchema });
+
+export type SkillCreateInput = z.input<typeof skillCreateSchema>;
+export type SkillCreate = z.output<typeof skillCreateSchema>;
+
+export const skillRenameSchema = z.object({ id: skillId, name: skillNameSchema });
+
+export type SkillRenameInput = z.input<typeof skillRenameSchema>;
+export type SkillRename = z.output<typeof skillRenameSchema>;
+
+export const skillIdSchema = z.object({ id: skillId });
+
+export type SkillId = z.output<typeof skillIdSchema>;
+
+// The day of the assessment; empty means the user's today. Any zone's today
+// passes here; the use case refuses a day after the user's own today.
+const assessedOnSchema = z.preprocess(
+  (day) => (day === "" || day === null ? undefined : day),
+  pastDaySchema({ required: "Enter the day of the assessment.", future: "A level can't be recorded in the future." }).optional(),
+);
+
+export const skillLevelRecordSchema = z.object({ skillId, level: skillLevelSchema, assessedOn: assessedOnSchema });
+
+export type SkillLevelRecordInput = z.input<typeof skillLevelRecordSchema>;
+export type SkillLevelRecord = z.output<typeof skillLevelRecordSchema>;
+
+export const skillLevelIdSchema = z.object({ id: z.uuid({ error: "That level was not found." }) });
+
+export type SkillLevelId = z.output<typeof skillLevelIdSchema>;
+
+export const skillTeacherSchema = z.object({
+  skillId,
+  contactId: z.uuid({ error: "Choose someone from your contacts." }),
+});
+
+export type SkillTeacherInput = z.input<typeof skillTeacherSchema>;
+export type SkillTeacher = z.output<typeof skillTeacherSchema>;
