@@ -1,14 +1,16 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contacts, interactionContacts, users } from "@/db/schema";
+import { contacts, interactionContacts, interactions, users } from "@/db/schema";
 import { uuidArray } from "./arrays";
 import { effectiveCadenceDays } from "./cadence";
 import { refreshStoredHealth } from "./health";
 
 // Recomputes last_touched_at (the latest touch), next_due_at (last touch,
-// or creation when never touched, plus the cadence) and the stored health
-// for the given contacts, or for all of the user's. Call it inside the transaction that changed
-// touches, cadences or the user's default cadence.
+// or creation when never touched, plus the cadence — or the moment the user
+// asked to reconnect, if earlier and no touch was logged since) and the stored
+// health for the given contacts, or for all of the user's. Call it inside
+// the transaction that changed touches, cadences, the user's default cadence
+// or a reconnect request.
 export async function refreshContactSchedule(
   db: Db,
   params: { userId: string; contactIds?: string[] },
@@ -18,11 +20,25 @@ export async function refreshContactSchedule(
     select max(${interactionContacts.occurredAt}) from ${interactionContacts}
     where ${interactionContacts.contactId} = ${contacts.id}
   )`;
+  const cadenceDue = sql`coalesce(${lastTouch}, ${contacts.createdAt}) + make_interval(days => ${effectiveCadenceDays})`;
+  // A touch counts as after the request when it was logged after it. Its day
+  // is stored as noon UTC, so comparing that would miss a touch logged today
+  // after an afternoon request, and let one logged this morning cancel a
+  // request made before noon.
+  const touchedSinceRequest = sql`exists (
+    select 1 from ${interactionContacts}
+    join ${interactions} on ${interactions.id} = ${interactionContacts.interactionId}
+    where ${interactionContacts.contactId} = ${contacts.id}
+      and ${interactions.createdAt} > ${contacts.reconnectRequestedAt}
+  )`;
   await db
     .update(contacts)
     .set({
       lastTouchedAt: lastTouch,
-      nextDueAt: sql`coalesce(${lastTouch}, ${contacts.createdAt}) + make_interval(days => ${effectiveCadenceDays})`,
+      nextDueAt: sql`case
+        when ${contacts.reconnectRequestedAt} is null or ${touchedSinceRequest} then ${cadenceDue}
+        else least(${cadenceDue}, ${contacts.reconnectRequestedAt})
+      end`,
     })
     .from(users)
     .where(
@@ -33,4 +49,20 @@ export async function refreshContactSchedule(
       ),
     );
   await refreshStoredHealth(db, { userId: params.userId, now: new Date(), contactIds: params.contactIds });
+}
+
+// "Add to Reconnect": the contact is due from now (the database's clock, the
+// one touches are logged by) until the next touch, and a snooze ends. An
+// archived contact is on no list, so it is not found. Run it in a transaction.
+export async function requestReconnect(
+  db: Db,
+  params: { userId: string; contactId: string },
+): Promise<{ id: string; name: string } | undefined> {
+  const [row] = await db
+    .update(contacts)
+    .set({ reconnectRequestedAt: sql`now()`, snoozedUntil: null, updatedAt: sql`now()` })
+    .where(and(eq(contacts.id, params.contactId), eq(contacts.userId, params.userId), isNull(contacts.archivedAt)))
+    .returning({ id: contacts.id, name: contacts.name });
+  if (row) await refreshContactSchedule(db, { userId: params.userId, contactIds: [row.id] });
+  return row;
 }
