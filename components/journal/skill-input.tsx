@@ -2,9 +2,9 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import type * as React from "react";
-import { XIcon } from "lucide-react";
 
 import { searchSkills } from "@/app/(app)/journal/actions";
+import { ChosenList } from "@/components/ui/chosen-list";
 import type { SkillOption } from "@/lib/domain/win-form";
 import { cn } from "@/lib/utils";
 import { MAX_SKILL_NAME_LENGTH, MAX_WIN_SKILLS } from "@/lib/validations/journal";
@@ -118,26 +118,7 @@ export function SkillInput({ id, value, onChange, onBlur, inputRef, ...aria }: S
 
   return (
     <div className="grid gap-2">
-      {value.length > 0 ? (
-        <ul aria-label="Chosen skills" className="flex flex-wrap gap-1.5">
-          {value.map((name) => (
-            <li
-              key={name}
-              className="inline-flex items-center gap-1 rounded-full bg-secondary py-0.5 pr-0.5 pl-2.5 text-sm text-secondary-foreground"
-            >
-              {name}
-              <button
-                type="button"
-                onClick={() => remove(name)}
-                aria-label={`Remove ${name}`}
-                className="inline-flex size-6 items-center justify-center rounded-full hover:bg-background/60"
-              >
-                <XIcon aria-hidden="true" className="size-3.5" />
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ChosenList label="Chosen skills" items={value.map((name) => ({ key: name, name }))} onRemove={remove} />
       <div className="relative">
         <input
           id={id}

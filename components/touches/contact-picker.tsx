@@ -2,9 +2,9 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import type * as React from "react";
-import { XIcon } from "lucide-react";
 
 import { searchContactOptions } from "@/app/(app)/touches/actions";
+import { ChosenList } from "@/components/ui/chosen-list";
 import type { ContactOption } from "@/lib/domain/contacts";
 import { cn } from "@/lib/utils";
 
@@ -109,26 +109,11 @@ export function ContactPicker({ id, value, onChange, onBlur, inputRef, ...aria }
 
   return (
     <div className="grid gap-2">
-      {value.length > 0 ? (
-        <ul aria-label="Chosen contacts" className="flex flex-wrap gap-1.5">
-          {value.map((contact) => (
-            <li
-              key={contact.id}
-              className="inline-flex items-center gap-1 rounded-full bg-secondary py-0.5 pr-0.5 pl-2.5 text-sm text-secondary-foreground"
-            >
-              {contact.name}
-              <button
-                type="button"
-                onClick={() => remove(contact.id)}
-                aria-label={`Remove ${contact.name}`}
-                className="inline-flex size-6 items-center justify-center rounded-full hover:bg-background/60"
-              >
-                <XIcon aria-hidden="true" className="size-3.5" />
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ChosenList
+        label="Chosen contacts"
+        items={value.map((contact) => ({ key: contact.id, name: contact.name }))}
+        onRemove={remove}
+      />
       <div className="relative">
         <input
           id={id}
