@@ -50,6 +50,11 @@ function lastTouchLabel(lastTouch: DigestContact["lastTouch"]): string {
   return summary ? `Last: ${summary} on ${day(lastTouch.day)}` : `Last touch on ${day(lastTouch.day)}`;
 }
 
+function mattersForLabel(mattersFor: NonNullable<DigestContact["mattersFor"]>): string {
+  const more = mattersFor.more > 0 ? `, and ${mattersFor.more} more` : "";
+  return `Matters for: ${mattersFor.goalTitle} — ${mattersFor.why}${more}`;
+}
+
 function listOf(names: readonly string[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
@@ -129,6 +134,7 @@ function ReconnectCard({ contact }: { contact: DigestContact }) {
         {` · ${overdueLabel(contact.overdueDays)}`}
       </Text>
       <Text style={small}>{contact.explanation}</Text>
+      {contact.mattersFor && <Text style={text}>{mattersForLabel(contact.mattersFor)}</Text>}
       <Text style={text}>{lastTouchLabel(contact.lastTouch)}</Text>
       <Row style={{ margin: "8px 0 8px" }}>
         <Column style={{ width: "1%", whiteSpace: "nowrap", paddingRight: 16 }}>
@@ -308,6 +314,7 @@ export function digestText(props: DigestContent): string {
         contact.company ? `${contact.name} · ${contact.company}` : contact.name,
         `${BAND_LABELS[contact.band]}, ${contact.score}/100 · ${overdueLabel(contact.overdueDays)}`,
         contact.explanation,
+        ...(contact.mattersFor ? [mattersForLabel(contact.mattersFor)] : []),
         lastTouchLabel(contact.lastTouch),
         `Log a touch ${contact.logTouchUrl}\nSnooze 2 weeks ${contact.snoozeUrl}`,
       );

@@ -7,6 +7,8 @@ import { Label } from "@/components/ui/label";
 import { SelectNative } from "@/components/ui/select-native";
 import { useFilterForm } from "@/components/ui/use-filter-form";
 import type { CircleRow } from "@/lib/domain/circles";
+import { type GoalChoice, goalChoiceLabel } from "@/lib/domain/goal-network";
+import { cn } from "@/lib/utils";
 import { BAND_LABELS, HEALTH_BANDS, type HealthBand } from "@/lib/health/model";
 import { CONTACT_SORT_LABELS, CONTACT_SORTS, type ContactSort } from "@/lib/domain/enums";
 
@@ -14,18 +16,22 @@ type ContactFiltersProps = {
   q: string;
   sort: ContactSort;
   circleId: string | undefined;
+  /** Keeps the people who matter for one of the user's goals; the select shows only when there are goals. */
+  goalId: string | undefined;
   band: HealthBand | undefined;
   overdue: boolean;
   archived: boolean;
   circles: CircleRow[];
+  goals: GoalChoice[];
 };
 
 // A GET form, so it works without JavaScript; with it, the list follows the
 // search box as you type and the other controls as they change. The page
 // re-renders around this component, so the search box keeps its focus.
-export function ContactFilters({ q, sort, circleId, band, overdue, archived, circles }: ContactFiltersProps) {
+export function ContactFilters({ q, sort, circleId, goalId, band, overdue, archived, circles, goals }: ContactFiltersProps) {
+  const hasGoals = goals.length > 0;
   const { formRef, isPending, apply, applySoon, onSubmit } = useFilterForm(
-    { q, sort, circle: circleId ?? "", band: band ?? "", overdue, archived },
+    { q, sort, circle: circleId ?? "", goal: goalId ?? "", band: band ?? "", overdue, archived },
     (form) => {
       const params = new URLSearchParams();
       for (const [key, value] of new FormData(form)) {
@@ -46,7 +52,12 @@ export function ContactFilters({ q, sort, circleId, band, overdue, archived, cir
       method="get"
       action="/contacts"
       onSubmit={onSubmit}
-      className="mb-6 grid gap-4 rounded-xl border bg-card p-4 sm:grid-cols-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)]"
+      className={cn(
+        "mb-6 grid gap-4 rounded-xl border bg-card p-4 sm:grid-cols-3",
+        hasGoals
+          ? "lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))]"
+          : "lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)]",
+      )}
     >
       <div className="grid gap-2 sm:col-span-3 lg:col-span-1">
         <Label htmlFor="contacts-q">Search</Label>
@@ -87,6 +98,19 @@ export function ContactFilters({ q, sort, circleId, band, overdue, archived, cir
           ))}
         </SelectNative>
       </div>
+      {hasGoals ? (
+        <div className="grid gap-2">
+          <Label htmlFor="contacts-goal">Goal</Label>
+          <SelectNative id="contacts-goal" name="goal" defaultValue={goalId ?? ""} onChange={apply}>
+            <option value="">All goals</option>
+            {goals.map((goal) => (
+              <option key={goal.id} value={goal.id}>
+                {goalChoiceLabel(goal)}
+              </option>
+            ))}
+          </SelectNative>
+        </div>
+      ) : null}
       <div className="grid gap-2">
         <Label htmlFor="contacts-band">Health</Label>
         <SelectNative id="contacts-band" name="band" defaultValue={band ?? ""} onChange={apply}>
@@ -98,7 +122,12 @@ export function ContactFilters({ q, sort, circleId, band, overdue, archived, cir
           ))}
         </SelectNative>
       </div>
-      <div className="flex flex-wrap items-center gap-x-6 gap-y-3 sm:col-span-3 lg:col-span-4">
+      <div
+        className={cn(
+          "flex flex-wrap items-center gap-x-6 gap-y-3 sm:col-span-3",
+          hasGoals ? "lg:col-span-5" : "lg:col-span-4",
+        )}
+      >
         <label className="flex items-center gap-2 text-sm font-medium">
           <input type="checkbox" name="overdue" value="1" defaultChecked={overdue} onChange={apply} className="size-4 accent-primary" />
           Overdue only

@@ -9,6 +9,9 @@ import {
   contactPhones,
   contacts,
   events,
+  goals,
+  stonePeople,
+  steppingStones,
   users,
 } from "@/db/schema";
 import type { CircleRef, ContactListRow, LikelyDuplicate } from "@/lib/domain/contacts";
@@ -22,6 +25,8 @@ export type ListContactsParams = {
   sort: ContactSort;
   q?: string;
   circleId?: string;
+  /** Only the people who matter for this goal of the user's. */
+  goalId?: string;
   overdue?: boolean;
   archived?: boolean;
   band?: HealthBand;
@@ -48,6 +53,18 @@ export function isOverdue(userId: string | SQL, now: Date): SQL {
     lt(contacts.nextDueAt, now),
     or(isNull(contacts.snoozedUntil), sql`${contacts.snoozedUntil} < ${userToday(userId, now)}`),
   ) as SQL;
+}
+
+// The contact matters for one of the user's goals: they are among the people
+// of one of its stepping stones. Another user's goal matches nobody. Read off
+// stepping_stones_goal_position_key and stone_people's primary key.
+export function mattersForGoal(userId: string, goalId: string): SQL {
+  return sql`exists (
+    select 1 from ${stonePeople} sp
+    join ${steppingStones} ss on ss.id = sp.stone_id and ss.user_id = ${userId}
+    join ${goals} g on g.id = ss.goal_id and g.user_id = ${userId}
+    where sp.contact_id = ${contacts.id} and sp.user_id = ${userId} and ss.goal_id = ${goalId}
+  )`;
 }
 
 // Each order is exactly a (user_id, column, …, id) index, so a page is read
@@ -85,6 +102,7 @@ export async function listContacts(
   const page = Math.max(1, Math.floor(params.page));
   const q = params.q?.trim() ?? "";
   if (params.circleId !== undefined && !isUuid(params.circleId)) return { rows: [], hasMore: false };
+  if (params.goalId !== undefined && !isUuid(params.goalId)) return { rows: [], hasMore: false };
 
   const conditions: (SQL | undefined)[] = [
     eq(contacts.userId, userId),
@@ -105,6 +123,7 @@ export async function listContacts(
             ),
         )
       : undefined,
+    params.goalId ? mattersForGoal(userId, params.goalId) : undefined,
   ];
 
   // One row more than the page says whether there is a next page, without

@@ -5,7 +5,7 @@ import { circles, contactCircles, contacts, interactionContacts, interactions } 
 import type { CircleActivity, NetworkHealth, ReconnectContact, RecentEvent, ValueStreak, ValueWeek } from "@/lib/domain/dashboard";
 import { todayIn } from "@/lib/domain/dates";
 import { HEALTH_BANDS, type HealthBand } from "@/lib/health/model";
-import { isOverdue } from "./contacts";
+import { isOverdue, mattersForGoal } from "./contacts";
 import { listEvents } from "./events";
 import { contactHealthById } from "./health";
 
@@ -56,12 +56,18 @@ export async function getNetworkHealth(db: Db, params: { userId: string }): Prom
 }
 
 // The most overdue contacts first (due longest ago), as the contacts list's
-// overdue filter defines overdue: not archived, not snoozed, past due.
+// overdue filter defines overdue: not archived, not snoozed, past due; with
+// goalId, only the people who matter for that goal of the user's.
 export async function listReconnectNow(
   db: Db,
-  params: { userId: string; now: Date; limit: number },
+  params: { userId: string; now: Date; limit: number; goalId?: string },
 ): Promise<{ contacts: ReconnectContact[]; total: number }> {
   const { userId, now } = params;
+  const which = and(
+    eq(contacts.userId, userId),
+    isOverdue(userId, now),
+    params.goalId ? mattersForGoal(userId, params.goalId) : undefined,
+  );
   // Aliased: drizzle writes a single-table select's columns without their
   // table, which would make these ambiguous with contacts'.
   const lastSummary = sql<string | null>`(
@@ -81,13 +87,13 @@ export async function listReconnectNow(
         lastTouchSummary: lastSummary,
       })
       .from(contacts)
-      .where(and(eq(contacts.userId, userId), isOverdue(userId, now)))
+      .where(which)
       .orderBy(asc(contacts.nextDueAt), asc(contacts.id))
       .limit(params.limit),
     db
       .select({ total: count() })
       .from(contacts)
-      .where(and(eq(contacts.userId, userId), isOverdue(userId, now))),
+      .where(which),
   ]);
   const health = await contactHealthById(db, { userId, now, contactIds: rows.map((row) => row.id) });
   return {

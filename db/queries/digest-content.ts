@@ -1,8 +1,19 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contacts, digestDeliveries, interactionContacts, interactions, successes, users, wins } from "@/db/schema";
+import {
+  contacts,
+  digestDeliveries,
+  goals,
+  interactionContacts,
+  interactions,
+  stonePeople,
+  steppingStones,
+  successes,
+  users,
+  wins,
+} from "@/db/schema";
 import type { ReconnectContact, ValueStreak } from "@/lib/domain/dashboard";
-import type { SuccessKind } from "@/lib/domain/enums";
+import type { StonePersonPart, SuccessKind } from "@/lib/domain/enums";
 import type { WaitingSuccess } from "@/lib/domain/successes";
 import type { Health } from "@/lib/health/model";
 import { dateArray, uuidArray } from "./arrays";
@@ -21,8 +32,13 @@ export type DigestUser = { userId: string; period: string; thisWeek: string; jou
 
 export type DigestWinRow = { id: string; title: string; occurredOn: string };
 
+/** Why an overdue contact matters: the first open step of an active goal they are among the people of. */
+export type DigestMattersFor = { goalTitle: string; part: StonePersonPart; note: string | null; others: number };
+
+export type DigestReconnect = ReconnectContact & { mattersFor: DigestMattersFor | null };
+
 export type DigestData = {
-  reconnect: ReconnectContact[];
+  reconnect: DigestReconnect[];
   reconnectTotal: number;
   waiting: WaitingSuccess[];
   /** When the last digest of another period was sent. */
@@ -45,6 +61,21 @@ function periodArray(list: DigestUser[]): SQL {
     if (!/^\d{4}-W\d{2}$/.test(period)) throw new Error(`Not a digest period: ${JSON.stringify(period)}`);
   }
   return sql`${`{${list.map((user) => user.period).join(",")}}`}::text[]`;
+}
+
+// The open steps of active goals that the overdue contact r matters for: the
+// north star's first, then by the step's place in its path; the total counts
+// them all before the limit keeps the first. Off stone_people_contact_idx,
+// for the few contacts the digest names.
+function mattersFor(me: SQL): SQL {
+  return sql`
+    select g.title as goal_title, sp.part as part, sp.note as note, count(*) over () as total
+    from ${stonePeople} sp
+    join ${steppingStones} ss on ss.id = sp.stone_id and ss.user_id = ${me} and ss.status in ('planned', 'in_progress')
+    join ${goals} g on g.id = ss.goal_id and g.user_id = ${me} and g.status = 'active'
+    where sp.contact_id = r.id and sp.user_id = ${me}
+    order by g.is_north_star desc, ss.position, g.created_at, g.id
+    limit 1`;
 }
 
 export async function loadDigestData(
@@ -98,6 +129,10 @@ export async function loadDigestData(
         nextDueAt: sql<Date>`r.next_due_at`.mapWith(contacts.nextDueAt),
         lastTouchedAt: sql<Date | null>`r.last_touched_at`.mapWith(contacts.lastTouchedAt),
         lastTouchSummary: sql<string | null>`r.last_touch_summary`,
+        goalTitle: sql<string | null>`m.goal_title`,
+        part: sql<StonePersonPart | null>`m.part`,
+        note: sql<string | null>`m.note`,
+        mattersCount: sql<number | null>`m.total`.mapWith(Number),
       })
       .from(
         sql`${users$(list)}
@@ -114,7 +149,8 @@ export async function loadDigestData(
           where ${contacts.userId} = ${me} and ${isOverdue(me, now)}
           order by ${contacts.nextDueAt}, ${contacts.id}
           limit ${params.reconnectLimit}
-        ) r`,
+        ) r
+        left join lateral (${mattersFor(me)}) m on true`,
       )
       .orderBy(sql`u.user_id`, sql`r.next_due_at`, sql`r.id`),
     db
@@ -189,9 +225,11 @@ export async function loadDigestData(
       lastWeekWinsTotal: 0,
     });
   }
-  for (const { userId, ...contact } of reconnectRows) {
+  for (const { userId, goalTitle, part, note, mattersCount, ...contact } of reconnectRows) {
     const found: Health | undefined = health.get(contact.id);
-    if (found) data.get(userId)?.reconnect.push({ ...contact, health: found });
+    const mattersFor =
+      goalTitle !== null && part !== null ? { goalTitle, part, note, others: (mattersCount ?? 1) - 1 } : null;
+    if (found) data.get(userId)?.reconnect.push({ ...contact, health: found, mattersFor });
   }
   for (const { userId, ...success } of waitingRows) data.get(userId)?.waiting.push(success);
   for (const { userId, total, ...win } of winRows) {

@@ -8,6 +8,7 @@ import {
   listReconnectNow,
   listValueByWeek,
 } from "@/db/queries/dashboard";
+import { getNextStep, listGoalChoices } from "@/db/queries/goal-network";
 import { ensureFreshHealth } from "@/db/queries/health";
 import { getJournalSummary } from "@/db/queries/journal-summary";
 import { countWaitingSuccesses, listWaitingSuccesses } from "@/db/queries/successes";
@@ -24,14 +25,30 @@ export const DASHBOARD = {
 
 // Everything the dashboard shows, as independent queries sent together (a
 // pooled PostgreSQL connection runs them side by side), once the stored
-// health scores are today's.
-export async function loadDashboard(db: Db, params: { userId: string; now: Date; timeZone: string | null }) {
-  const { userId, now, timeZone } = params;
+// health scores are today's. goalId keeps "Reconnect now" to the people who
+// matter for that goal (another user's goal: nobody).
+export async function loadDashboard(
+  db: Db,
+  params: { userId: string; now: Date; timeZone: string | null; goalId?: string },
+) {
+  const { userId, now, timeZone, goalId } = params;
   await ensureFreshHealth(db, { userId, now });
-  const [health, reconnect, waiting, waitingCount, valueWeeks, streak, circles, recentEvents, hasTouches, journal] =
-    await Promise.all([
+  const [
+    health,
+    reconnect,
+    waiting,
+    waitingCount,
+    valueWeeks,
+    streak,
+    circles,
+    recentEvents,
+    hasTouches,
+    journal,
+    goals,
+    nextStep,
+  ] = await Promise.all([
     getNetworkHealth(db, { userId }),
-    listReconnectNow(db, { userId, now, limit: DASHBOARD.reconnectLimit }),
+    listReconnectNow(db, { userId, now, limit: DASHBOARD.reconnectLimit, goalId }),
     listWaitingSuccesses(db, { userId, limit: DASHBOARD.congratulateLimit }),
     countWaitingSuccesses(db, { userId }),
     listValueByWeek(db, { userId, now, timeZone, weeks: DASHBOARD.valueWeeks }),
@@ -40,6 +57,8 @@ export async function loadDashboard(db: Db, params: { userId: string; now: Date;
     listRecentEvents(db, { userId, limit: DASHBOARD.recentEvents, peoplePerEvent: DASHBOARD.peoplePerEvent }),
     hasAnyTouch(db, { userId }),
     getJournalSummary(db, { userId, now, timeZone, helperLimit: DASHBOARD.journalHelpers }),
+    listGoalChoices(db, { userId, selectedId: goalId }),
+    getNextStep(db, { userId }),
   ]);
   return {
     health,
@@ -51,6 +70,10 @@ export async function loadDashboard(db: Db, params: { userId: string; now: Date;
     recentEvents,
     hasTouches,
     journal,
+    goals,
+    /** The goal "Reconnect now" is filtered by, when it is one of the user's. */
+    goal: goals.find((choice) => choice.id === goalId),
+    nextStep,
   };
 }
 

@@ -5,6 +5,7 @@ import { weekOf } from "@/db/queries/dashboard";
 import { type DigestData, loadDigestData, loadDigestUsers } from "@/db/queries/digest-content";
 import type { Claim } from "@/db/queries/digest-ledger";
 import { todayIn } from "@/lib/domain/dates";
+import { whyTheyMatter } from "@/lib/domain/goal-network";
 import { dateFromOccurredAt } from "@/lib/domain/touch-dates";
 import type { Mail } from "@/lib/email/mailer";
 import { explainHealth } from "@/lib/health/model";
@@ -99,6 +100,15 @@ function digestOf(
       lastTouch: contact.lastTouchedAt
         ? { day: dateFromOccurredAt(contact.lastTouchedAt), summary: contact.lastTouchSummary }
         : null,
+      ...(contact.mattersFor
+        ? {
+            mattersFor: {
+              goalTitle: contact.mattersFor.goalTitle,
+              why: whyTheyMatter(contact.mattersFor.part, contact.mattersFor.note),
+              more: contact.mattersFor.others,
+            },
+          }
+        : {}),
       logTouchUrl: link({ a: "log", c: contact.id }),
       snoozeUrl: link({ a: "snooze", c: contact.id }),
     })),

@@ -5,6 +5,15 @@ import type { HealthBand } from "@/lib/health/model";
 // rendered by emails/digest.tsx. It is also stored on the delivery row, so
 // what was sent can be shown again exactly.
 
+/** "Matters for: Lead a platform group — could introduce you to people at Watershed". */
+export type DigestMattersFor = {
+  goalTitle: string;
+  /** whyTheyMatter(part, note) of lib/domain/goal-network.ts. */
+  why: string;
+  /** Other open steps of active goals they matter for. */
+  more: number;
+};
+
 export type DigestContact = {
   id: string;
   name: string;
@@ -17,6 +26,12 @@ export type DigestContact = {
   overdueDays: number;
   /** The latest touch: its day (YYYY-MM-DD) and summary. */
   lastTouch: { day: string; summary: string | null } | null;
+  /**
+   * Why they matter for one of the user's active goals (an open stepping
+   * stone they are among the people of), and how many other such steps;
+   * absent when they matter for none (and in digests stored before it existed).
+   */
+  mattersFor?: DigestMattersFor;
   /** Signed links (lib/digest/links.ts). */
   logTouchUrl: string;
   snoozeUrl: string;

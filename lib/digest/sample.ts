@@ -22,6 +22,7 @@ export function sampleDigestContent(appUrl = "http://localhost:3000"): DigestCon
           "97 days since the last touch; you aimed for every 30 days · 0 of the last 4 windows of 30 days had a touch · you received value once this year, gave none",
         overdueDays: 67,
         lastTouch: { day: "2026-08-18", summary: "Coffee after the Women in Tech meetup" },
+        mattersFor: { goalTitle: "Lead a platform group", why: "could introduce you to people at Watershed", more: 1 },
         ...contact("3f6c2a4e-1b7d-4c1e-9a55-0d2f7e1c9a01"),
       },
       {

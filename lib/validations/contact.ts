@@ -275,12 +275,14 @@ export type SnoozeContactValues = z.output<typeof snoozeContactSchema>;
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const flag = z.preprocess((value) => ["1", "on", "true"].includes(String(first(value))), z.boolean());
 
-// The contacts list's URL (?q=&sort=&circle=&band=&overdue=1&archived=1&page=2):
+// The contacts list's URL (?q=&sort=&circle=&goal=&band=&overdue=1&archived=1&page=2):
 // a hand-edited or stale value falls back to the default instead of failing.
+// goal keeps the people who matter for one of the user's goals.
 export const contactListQuerySchema = z.object({
   q: z.preprocess(first, z.string().trim().transform((q) => q.slice(0, 100))).catch(""),
   sort: z.preprocess(first, z.enum(CONTACT_SORTS)).catch("name"),
   circle: z.preprocess(first, z.uuid().optional()).catch(undefined),
+  goal: z.preprocess(first, z.uuid().optional()).catch(undefined),
   band: z.preprocess(first, z.enum(HEALTH_BANDS).optional()).catch(undefined),
   overdue: flag,
   archived: flag,

@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { listCircles } from "@/db/queries/circles";
 import { listContacts } from "@/db/queries/contacts";
+import { listGoalChoices } from "@/db/queries/goal-network";
 import { ensureFreshHealth } from "@/db/queries/health";
 import { getUserSettings } from "@/db/queries/users";
 import { currentUserId } from "@/lib/auth";
@@ -25,6 +26,7 @@ function hrefFor(query: ContactListQuery, page: number): string {
   if (query.q) params.set("q", query.q);
   if (query.sort !== "name") params.set("sort", query.sort);
   if (query.circle) params.set("circle", query.circle);
+  if (query.goal) params.set("goal", query.goal);
   if (query.band) params.set("band", query.band);
   if (query.overdue) params.set("overdue", "1");
   if (query.archived) params.set("archived", "1");
@@ -45,14 +47,16 @@ export default async function ContactsPage({
   const now = new Date();
   // Every row shows its band, and the health order and band filter read them.
   await ensureFreshHealth(db, { userId, now });
-  const [settings, circles, { rows, hasMore }] = await Promise.all([
+  const [settings, circles, goals, { rows, hasMore }] = await Promise.all([
     getUserSettings(db, { userId }),
     listCircles(db, { userId }),
+    listGoalChoices(db, { userId, selectedId: query.goal }),
     listContacts(db, {
       userId,
       sort: query.sort,
       q: query.q,
       circleId: query.circle,
+      goalId: query.goal,
       band: query.band,
       overdue: query.overdue,
       archived: query.archived,
@@ -61,7 +65,7 @@ export default async function ContactsPage({
       now,
     }),
   ]);
-  const isFiltered = Boolean(query.q || query.circle || query.band || query.overdue || query.archived);
+  const isFiltered = Boolean(query.q || query.circle || query.goal || query.band || query.overdue || query.archived);
   const status =
     rows.length === 0
       ? "No contacts to show."
@@ -93,10 +97,12 @@ export default async function ContactsPage({
         q={query.q}
         sort={query.sort}
         circleId={query.circle}
+        goalId={query.goal}
         band={query.band}
         overdue={query.overdue}
         archived={query.archived}
         circles={circles}
+        goals={goals}
       />
       <p id="contacts-status" role="status" className="sr-only">
         {status}

@@ -8,6 +8,8 @@ import { CirclesTouched } from "@/components/dashboard/circles-touched";
 import { GettingStarted } from "@/components/dashboard/getting-started";
 import { JournalCard } from "@/components/dashboard/journal-card";
 import { NetworkHealthSummary } from "@/components/dashboard/network-health";
+import { NextStep } from "@/components/dashboard/next-step";
+import { ReconnectGoalFilter } from "@/components/dashboard/reconnect-goal-filter";
 import { ReconnectNow } from "@/components/dashboard/reconnect-now";
 import { RecentEvents } from "@/components/dashboard/recent-events";
 import { ValueOverTime, ValueStreakSummary } from "@/components/dashboard/value-section";
@@ -20,6 +22,7 @@ import { getUserSettings } from "@/db/queries/users";
 import { currentUserId } from "@/lib/auth";
 import { DASHBOARD, loadDashboard } from "@/lib/dashboard/load";
 import { todayIn } from "@/lib/domain/dates";
+import { dashboardQuerySchema } from "@/lib/validations/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -65,15 +68,37 @@ function MoreLink({ href, children }: { href: string; children: React.ReactNode 
   );
 }
 
-export default async function DashboardPage() {
+function reconnectDescription(total: number, goalTitle: string | undefined, isFiltered: boolean): string {
+  if (!isFiltered) return total > 0 ? `${total} overdue, the longest overdue first.` : "Nobody is overdue.";
+  const forGoal = goalTitle ? `for “${goalTitle}”` : "for this goal";
+  return total > 0 ? `${total} who matter ${forGoal} overdue, the longest overdue first.` : `Nobody who matters ${forGoal} is overdue.`;
+}
+
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const userId = await currentUserId();
   const db = await getDb();
   const settings = userId ? await getUserSettings(db, { userId }) : undefined;
   if (!userId || !settings) notFound();
 
+  const query = dashboardQuerySchema.parse(await searchParams);
   const now = new Date();
   const timeZone = settings.timeZone ?? "UTC";
-  const data = await loadDashboard(db, { userId, now, timeZone: settings.timeZone });
+  const data = await loadDashboard(db, { userId, now, timeZone: settings.timeZone, goalId: query.goal });
+  const nextStep = (className: string) =>
+    data.nextStep ? (
+      <Section
+        title="Next step"
+        description={data.nextStep.goal.isNorthStar ? "Toward your north star." : "Toward the goal you updated last."}
+        className={className}
+        action={<MoreLink href="/career">Career</MoreLink>}
+      >
+        <NextStep step={data.nextStep} />
+      </Section>
+    ) : null;
   const greeting = settings.name ? `Welcome, ${settings.name.split(" ")[0]}` : "Welcome to Kith";
   const journal = (className: string) => (
     <Section
@@ -98,7 +123,8 @@ export default async function DashboardPage() {
           hasContact={data.health.contacts > 0}
           hasTouch={data.hasTouches}
         />
-        {/* Wins need no network: someone who starts with the journal sees it. */}
+        {/* Goals and wins need no network: someone who starts with them sees them. */}
+        {nextStep("mt-6")}
         {data.journal.hasWins ? journal("mt-6") : null}
       </>
     );
@@ -106,6 +132,8 @@ export default async function DashboardPage() {
 
   const snoozeUntil = format(addDays(parseISO(todayIn(timeZone, now)), SNOOZE_DAYS), "yyyy-MM-dd");
   const thisWeek = data.valueWeeks.at(-1);
+  const isFiltered = query.goal !== undefined;
+  const seeAll = `/contacts?overdue=1&sort=next_due${query.goal ? `&goal=${query.goal}` : ""}`;
 
   return (
     <>
@@ -125,16 +153,27 @@ export default async function DashboardPage() {
 
         <Section
           title="Reconnect now"
-          description={
-            data.reconnect.total > 0
-              ? `${data.reconnect.total} overdue, the longest overdue first.`
-              : "Nobody is overdue."
-          }
+          description={reconnectDescription(data.reconnect.total, data.goal?.title, isFiltered)}
           className="lg:col-span-2"
-          action={data.reconnect.total > DASHBOARD.reconnectLimit ? <MoreLink href="/contacts?overdue=1&sort=next_due">See all</MoreLink> : null}
+          action={
+            data.goals.length > 0 || data.reconnect.total > DASHBOARD.reconnectLimit ? (
+              <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+                {data.goals.length > 0 ? <ReconnectGoalFilter goals={data.goals} goalId={query.goal} /> : null}
+                {data.reconnect.total > DASHBOARD.reconnectLimit ? <MoreLink href={seeAll}>See all</MoreLink> : null}
+              </div>
+            ) : null
+          }
         >
           {data.reconnect.contacts.length > 0 ? (
             <ReconnectNow contacts={data.reconnect.contacts} now={now} timeZone={timeZone} snoozeUntil={snoozeUntil} />
+          ) : isFiltered ? (
+            <EmptyState
+              icon={<SmileIcon />}
+              titleAs="h3"
+              title="Nobody here is overdue"
+              description="The people who matter for this goal have all heard from you within their cadence."
+              action={<MoreLink href="/dashboard">Show everyone</MoreLink>}
+            />
           ) : (
             <EmptyState
               icon={<SmileIcon />}
@@ -160,6 +199,8 @@ export default async function DashboardPage() {
             />
           )}
         </Section>
+
+        {nextStep("lg:col-span-3")}
 
         <Section
           title="Value given vs received"
