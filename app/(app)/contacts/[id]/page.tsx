@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { z } from "zod";
+import { ContactGoals } from "@/components/career/contact-goals";
 import { CircleBadges } from "@/components/contacts/circle-badges";
 import { ContactActions } from "@/components/contacts/contact-actions";
 import { DUE_TONE_CLASSES } from "@/components/contacts/contact-list";
@@ -20,6 +21,7 @@ import { getDb } from "@/db/client";
 import { type ContactDetail, getContact } from "@/db/queries/contacts";
 import { contactHealthById } from "@/db/queries/health";
 import { listContactWins } from "@/db/queries/journal";
+import { listContactGoals } from "@/db/queries/stone-links";
 import { getContactTimeline } from "@/db/queries/timeline";
 import { getUserSettings } from "@/db/queries/users";
 import { currentUserId } from "@/lib/auth";
@@ -79,13 +81,14 @@ export default async function ContactPage({ params, searchParams }: PageProps) {
   const db = await getDb();
   const now = new Date();
   // Archived contacts are not scored, so there is nothing to ask for.
-  const [settings, health, timeline, contactWins] = await Promise.all([
+  const [settings, health, timeline, contactWins, contactGoals] = await Promise.all([
     getUserSettings(db, { userId }),
     contact.archivedAt
       ? undefined
       : contactHealthById(db, { userId, now, contactIds: [contact.id] }).then((byId) => byId.get(contact.id)),
     getContactTimeline(db, { userId, contactId: contact.id, page, pageSize: TIMELINE_PAGE_SIZE }),
     listContactWins(db, { userId, contactId: contact.id, limit: CONTACT_WINS_SHOWN }),
+    listContactGoals(db, { userId, contactId: contact.id }),
   ]);
   const timeZone = settings?.timeZone ?? "UTC";
   const due = dueStatus(contact, now, timeZone);
@@ -142,6 +145,7 @@ export default async function ContactPage({ params, searchParams }: PageProps) {
               <KeyFacts contact={contact} birthday={birthday} />
             </CardContent>
           </Card>
+          <ContactGoals goals={contactGoals} />
           <ContactWins contact={ref} wins={contactWins.wins} total={contactWins.total} />
           <section aria-labelledby="timeline-title" className="space-y-4">
             <h2 id="timeline-title" className="text-lg font-semibold">
