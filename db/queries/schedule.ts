@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts, interactionContacts, interactions, users } from "@/db/schema";
 import { uuidArray } from "./arrays";
@@ -7,47 +7,48 @@ import { refreshStoredHealth } from "./health";
 
 // Recomputes last_touched_at (the latest touch), next_due_at (last touch,
 // or creation when never touched, plus the cadence — or the moment the user
-// asked to reconnect, if earlier and no touch was logged since) and the stored
-// health for the given contacts, or for all of the user's. Call it inside
-// the transaction that changed touches, cadences, the user's default cadence
-// or a reconnect request.
+// asked to reconnect, if earlier) and the stored health for the given
+// contacts, or for all of the user's. Call it inside the transaction that
+// changed touches, cadences, the user's default cadence or a reconnect request.
 export async function refreshContactSchedule(
   db: Db,
   params: { userId: string; contactIds?: string[] },
 ): Promise<void> {
   if (params.contactIds && params.contactIds.length === 0) return;
+  const only = params.contactIds ? sql`${contacts.id} = any(${uuidArray(params.contactIds)})` : undefined;
+  // A request to reconnect is answered by the first touch logged after it,
+  // and then ends. Logged, not dated: a touch's day is stored as noon UTC, so
+  // its date would miss a touch logged today after an afternoon request, and
+  // let one logged this morning answer a request made before noon. A
+  // statement of its own: inside the one below, its cost (counted for every
+  // contact) tipped a refresh of all contacts into JIT compilation.
+  await db
+    .update(contacts)
+    .set({ reconnectRequestedAt: null })
+    .where(
+      and(
+        eq(contacts.userId, params.userId),
+        isNotNull(contacts.reconnectRequestedAt),
+        only,
+        sql`exists (
+          select 1 from ${interactionContacts}
+          join ${interactions} on ${interactions.id} = ${interactionContacts.interactionId}
+          where ${interactionContacts.contactId} = ${contacts.id}
+            and ${interactions.createdAt} > ${contacts.reconnectRequestedAt}
+        )`,
+      ),
+    );
   const lastTouch = sql`(
     select max(${interactionContacts.occurredAt}) from ${interactionContacts}
     where ${interactionContacts.contactId} = ${contacts.id}
   )`;
   const cadenceDue = sql`coalesce(${lastTouch}, ${contacts.createdAt}) + make_interval(days => ${effectiveCadenceDays})`;
-  // A touch counts as after the request when it was logged after it. Its day
-  // is stored as noon UTC, so comparing that would miss a touch logged today
-  // after an afternoon request, and let one logged this morning cancel a
-  // request made before noon.
-  const touchedSinceRequest = sql`exists (
-    select 1 from ${interactionContacts}
-    join ${interactions} on ${interactions.id} = ${interactionContacts.interactionId}
-    where ${interactionContacts.contactId} = ${contacts.id}
-      and ${interactions.createdAt} > ${contacts.reconnectRequestedAt}
-  )`;
   await db
     .update(contacts)
-    .set({
-      lastTouchedAt: lastTouch,
-      nextDueAt: sql`case
-        when ${contacts.reconnectRequestedAt} is null or ${touchedSinceRequest} then ${cadenceDue}
-        else least(${cadenceDue}, ${contacts.reconnectRequestedAt})
-      end`,
-    })
+    // least() skips a null: no request, the cadence alone.
+    .set({ lastTouchedAt: lastTouch, nextDueAt: sql`least(${cadenceDue}, ${contacts.reconnectRequestedAt})` })
     .from(users)
-    .where(
-      and(
-        eq(users.id, contacts.userId),
-        eq(contacts.userId, params.userId),
-        params.contactIds ? sql`${contacts.id} = any(${uuidArray(params.contactIds)})` : undefined,
-      ),
-    );
+    .where(and(eq(users.id, contacts.userId), eq(contacts.userId, params.userId), only));
   await refreshStoredHealth(db, { userId: params.userId, now: new Date(), contactIds: params.contactIds });
 }
 

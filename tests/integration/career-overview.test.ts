@@ -219,6 +219,7 @@ describe("Add to Reconnect", () => {
     const lastWeek = new Date(Date.now() - 7 * DAY).toISOString().slice(0, 10);
     expect((await act.logTouch({ occurredOn: lastWeek, channel: "message", contactIds: [contact.id] })).ok).toBe(true);
     const after = await rowOf(contact.id);
+    expect(after?.reconnectRequestedAt).toBeNull();
     expect(after?.nextDueAt?.getTime()).toBe((after?.lastTouchedAt?.getTime() ?? 0) + 30 * DAY);
     expect(await isOverdueNow(user.id, contact.id)).toBe(false);
   });
