@@ -4,6 +4,7 @@ import { defaultOpenOptions, openDb } from "./client";
 import { migrateDb } from "./migrate";
 import { DataDirInUseError } from "./pglite-lock";
 import { DEMO_EMAIL, seedDemo, SeedUserExistsError, type SeedStep } from "./seed/demo";
+import { seedCareer } from "./seed/career";
 import { seedJournal } from "./seed/journal";
 
 // npm run db:seed -- [--contacts N] [--touches N] [--events N] [--successes N]
@@ -59,6 +60,8 @@ async function main() {
     const result = await seedDemo(handle.db, seedOptions);
     const journal = await seedJournal(handle.db, { userId: result.userId, wins: wins ?? 120 });
     console.log(`[${elapsed()}] journal: ${journal.roles} roles, ${journal.wins} wins, ${journal.people} people in them.`);
+    const career = await seedCareer(handle.db, { userId: result.userId, goals: 5, stonesPerGoal: 6, skills: 60, learningItems: 40 });
+    console.log(`[${elapsed()}] career: ${career.goals} goals, ${career.stones} stepping stones, ${career.skills} skills, ${career.learningItems} learning items.`);
     // Fresh statistics, so the first queries on the new rows get good plans.
     await handle.db.execute(sql`analyze`);
     console.log(`[${elapsed()}] analyze done. Seeded ${email} (user ${result.userId}).`);
