@@ -1,11 +1,8 @@
 import { formatDay } from "@/lib/domain/dates";
-import { SKILL_LEVEL_LABELS, type SkillLevel } from "@/lib/domain/enums";
-import type { SkillTrendSeries } from "@/lib/domain/skills";
+import { type SkillTrendSeries, skillLevelLabel } from "@/lib/domain/skills";
 import { SkillTrendLines } from "./skill-trend-lines";
 
 export type { SkillTrendSeries } from "@/lib/domain/skills";
-
-const levelText = (level: number) => `${level} · ${SKILL_LEVEL_LABELS[level as SkillLevel] ?? ""}`;
 
 // The same numbers as the chart: one row per assessed day, one column per
 // skill ("—" where that skill was not assessed that day). Renders on the
@@ -41,7 +38,7 @@ export function SkillTrendTable({ series, caption }: { series: SkillTrendSeries[
               const level = byDay.get(day);
               return (
                 <td key={series[index]?.skillId} className="py-1 pr-2">
-                  {level === undefined ? "—" : levelText(level)}
+                  {level === undefined ? "—" : skillLevelLabel(level)}
                 </td>
               );
             })}

@@ -3,8 +3,8 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { SKILL_LEVEL_LABELS, SKILL_LEVELS, type SkillLevel } from "@/lib/domain/enums";
-import type { SkillTrendSeries } from "@/lib/domain/skills";
+import { SKILL_LEVELS } from "@/lib/domain/enums";
+import { type SkillTrendSeries, skillLevelLabel } from "@/lib/domain/skills";
 
 // The first two colours are the dashboard chart's; the rest stay readable on
 // light and dark backgrounds.
@@ -22,7 +22,6 @@ const DAY_MS = 86_400_000;
 const dayTime = (day: string) => Date.parse(`${day}T12:00:00.000Z`);
 const monthLabel = (time: number) => format(time, "MMM yyyy", { in: tz("UTC") });
 const dayLabel = (time: number) => format(time, "d MMM yyyy", { in: tz("UTC") });
-const levelLabel = (level: number) => SKILL_LEVEL_LABELS[level as SkillLevel] ?? "";
 
 type Row = { time: number } & Record<string, number>;
 
@@ -76,7 +75,7 @@ export function SkillTrendLines({ series }: { series: SkillTrendSeries[] }) {
           />
           <Tooltip
             labelFormatter={(time) => dayLabel(Number(time))}
-            formatter={(level) => `${String(level)} · ${levelLabel(Number(level))}`}
+            formatter={(level) => skillLevelLabel(Number(level))}
             contentStyle={{
               background: "var(--color-popover)",
               border: "1px solid var(--color-border)",

@@ -11,26 +11,9 @@ import {
   winSkills,
   wins,
 } from "@/db/schema";
-import type { LearningKind, LearningStatus, WinKind } from "@/lib/domain/enums";
+import { z } from "zod";
+import type { SkillDetail, SkillRow } from "@/lib/domain/skills";
 import { rowsOf } from "./rows";
-
-// A skill as the skills page lists it.
-export type SkillRow = {
-  id: string;
-  name: string;
-  // The latest assessment, and the one before it (the trend).
-  level: number | null;
-  assessedOn: string | null;
-  previousLevel: number | null;
-  // The latest win tagged with it.
-  lastUsedOn: string | null;
-  winCount: number;
-  // Over the learning items that build it.
-  learningHours: number;
-  learningCount: number;
-  teacherCount: number;
-  stoneCount: number;
-};
 
 type RawSkillRow = {
   id: string;
@@ -46,17 +29,18 @@ type RawSkillRow = {
   stone_count: number;
 };
 
-// One statement however many skills: each lateral reads one skill's rows
-// through an index that starts with skill_id (the latest two levels through
-// skill_levels_skill_day_key backwards, the wins through
-// win_skills_skill_occurred_idx, and so on). Dates come back as text so both
-// drivers give the same 'YYYY-MM-DD'.
+// One statement however many skills. The latest two levels come through
+// skill_levels_skill_day_key backwards, a skill's wins through
+// win_skills_skill_occurred_idx alone (an index-only scan: the skill is the
+// user's, so are its tags; a user_id filter would read every tag's row), and
+// the learning hours from one pass over the user's learning items. Dates come
+// back as text so both drivers give the same 'YYYY-MM-DD'.
 function skillRowsSql(userId: string, skillId?: string) {
   return sql`
     select s.id, s.name,
       lv.level, lv.assessed_on, lv.previous_level,
       ws.last_used_on, ws.win_count,
-      ls.learning_hours, ls.learning_count,
+      coalesce(ls.learning_hours, 0)::float8 as learning_hours, coalesce(ls.learning_count, 0)::int as learning_count,
       st.teacher_count, ss.stone_count
     from ${skills} s
     left join lateral (
@@ -70,14 +54,15 @@ function skillRowsSql(userId: string, skillId?: string) {
     cross join lateral (
       select max(w.occurred_on)::text as last_used_on, count(*)::int as win_count
       from ${winSkills} w
-      where w.skill_id = s.id and w.user_id = s.user_id
+      where w.skill_id = s.id
     ) ws
-    cross join lateral (
-      select coalesce(sum(i.hours), 0)::float8 as learning_hours, count(*)::int as learning_count
-      from ${learningSkills} k
-      join ${learningItems} i on i.id = k.item_id and i.user_id = s.user_id
-      where k.skill_id = s.id and k.user_id = s.user_id
-    ) ls
+    left join (
+      select k.skill_id, sum(i.hours) as learning_hours, count(*) as learning_count
+      from ${learningItems} i
+      join ${learningSkills} k on k.item_id = i.id and k.user_id = i.user_id
+      where i.user_id = ${userId}::uuid
+      group by k.skill_id
+    ) ls on ls.skill_id = s.id
     cross join lateral (
       select count(*)::int as teacher_count
       from ${skillTeachers} t
@@ -115,33 +100,15 @@ export async function listSkillRows(db: Db, params: { userId: string }): Promise
   return rowsOf<RawSkillRow>(await db.execute(skillRowsSql(params.userId))).map(toSkillRow);
 }
 
-export type SkillLevelEntry = { id: string; level: number; assessedOn: string };
-export type SkillTeacherEntry = { contactId: string; name: string };
-export type SkillWinEntry = { id: string; title: string; kind: WinKind; occurredOn: string };
-export type SkillLearningEntry = {
-  id: string;
-  title: string;
-  kind: LearningKind;
-  status: LearningStatus;
-  hours: number | null;
-  startedOn: string | null;
-  finishedOn: string | null;
-};
-
-export type SkillDetail = SkillRow & {
-  levels: SkillLevelEntry[];
-  teachers: SkillTeacherEntry[];
-  recentWins: SkillWinEntry[];
-  learning: SkillLearningEntry[];
-};
-
 export const RECENT_SKILL_WINS = 10;
 
 // One skill's page: its summary, every assessment in date order, its teachers
 // by name, its latest wins and the learning items that build it. Undefined
-// when the skill is not the user's.
+// when the skill is not the user's. Five queries.
 export async function getSkillDetail(db: Db, params: { userId: string; skillId: string }): Promise<SkillDetail | undefined> {
   const { userId, skillId } = params;
+  // The id comes from the URL: anything but a uuid names no skill.
+  if (!z.uuid().safeParse(skillId).success) return undefined;
   const [summary] = rowsOf<RawSkillRow>(await db.execute(skillRowsSql(userId, skillId)));
   if (!summary) return undefined;
   const [levels, teachers, recentWins, learning] = await Promise.all([

@@ -7,20 +7,32 @@ import { pastDaySchema } from "@/lib/validations/touch";
 // to the actions, which parse them once more.
 
 const CHOOSE_LEVEL = "Choose a level from 1 (Aware) to 5 (Expert).";
-const LEVEL_TEXTS = ["1", "2", "3", "4", "5"] as const satisfies readonly `${SkillLevel}`[];
-
 const skillId = z.uuid({ error: "Skill not found." });
 
-// A level as a number, or as the select's text ("3").
-const levelValue = z.union([z.literal(SKILL_LEVELS), z.enum(LEVEL_TEXTS)], { error: CHOOSE_LEVEL });
+function toLevel(value: number | string): SkillLevel | null {
+  const level = typeof value === "number" ? value : /^\s*[1-5]\s*$/.test(value) ? Number(value) : Number.NaN;
+  return (SKILL_LEVELS as readonly number[]).includes(level) ? (level as SkillLevel) : null;
+}
 
-export const skillLevelSchema = levelValue.transform((level) => Number(level) as SkillLevel);
+// A level as a number, or as the select's text ("3").
+export const skillLevelSchema = z
+  .union([z.number(), z.string()], { error: CHOOSE_LEVEL })
+  .transform((value, ctx) => {
+    const level = toLevel(value);
+    if (level === null) {
+      ctx.addIssue({ code: "custom", message: CHOOSE_LEVEL });
+      return z.NEVER;
+    }
+    return level;
+  });
 
 // A new skill may start with a level; empty means none yet.
 const firstLevelSchema = z
-  .union([levelValue, z.literal("")], { error: CHOOSE_LEVEL })
+  .union([z.number(), z.string()], { error: CHOOSE_LEVEL })
   .nullish()
-  .transform((level) => (level === "" || level === null || level === undefined ? null : (Number(level) as SkillLevel)));
+  .transform((level) => (level === "" || level === null ? undefined : level))
+  .pipe(skillLevelSchema.optional())
+  .transform((level) => level ?? null);
 
 export const skillCreateSchema = z.object({ name: skillNameSchema, level: firstLevelSchema });
 
@@ -38,10 +50,14 @@ export type SkillId = z.output<typeof skillIdSchema>;
 
 // The day of the assessment; empty means the user's today. Any zone's today
 // passes here; the use case refuses a day after the user's own today.
-const assessedOnSchema = z.preprocess(
-  (day) => (day === "" || day === null ? undefined : day),
-  pastDaySchema({ required: "Enter the day of the assessment.", future: "A level can't be recorded in the future." }).optional(),
-);
+const assessedOnSchema = z
+  .string({ error: "Enter the day of the assessment, or leave it empty for today." })
+  .trim()
+  .nullish()
+  .transform((day) => day || undefined)
+  .pipe(
+    pastDaySchema({ required: "Enter the day of the assessment.", future: "A level can't be recorded in the future." }).optional(),
+  );
 
 export const skillLevelRecordSchema = z.object({ skillId, level: skillLevelSchema, assessedOn: assessedOnSchema });
 

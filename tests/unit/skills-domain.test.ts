@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { levelTrend, skillFreshness } from "@/lib/domain/skills";
+import { formatHours, levelTrend, skillFreshness, skillLevelLabel, skillTagCounts } from "@/lib/domain/skills";
 
 describe("skillFreshness", () => {
   it("is unused when no win carries the skill", () => {
@@ -36,5 +36,26 @@ describe("levelTrend", () => {
   it("has no trend with fewer than two assessments", () => {
     expect(levelTrend(3, null)).toBeNull();
     expect(levelTrend(null, null)).toBeNull();
+  });
+});
+
+describe("the skills' labels", () => {
+  it("names a level with its number", () => {
+    expect(skillLevelLabel(1)).toBe("1 · Aware");
+    expect(skillLevelLabel(5)).toBe("5 · Expert");
+  });
+
+  it("writes learning hours whole, or to one decimal", () => {
+    expect(formatHours(0)).toBe("0");
+    expect(formatHours(12.5)).toBe("12.5");
+    expect(formatHours(1.25)).toBe("1.3");
+    expect(formatHours(1200)).toBe("1,200");
+  });
+
+  it("counts what deleting a skill untags, in one sentence", () => {
+    expect(skillTagCounts({ winCount: 0, learningCount: 0, stoneCount: 0 })).toBe("");
+    expect(skillTagCounts({ winCount: 1, learningCount: 0, stoneCount: 0 })).toBe("1 win");
+    expect(skillTagCounts({ winCount: 3, learningCount: 1, stoneCount: 0 })).toBe("3 wins and 1 learning item");
+    expect(skillTagCounts({ winCount: 2, learningCount: 2, stoneCount: 1 })).toBe("2 wins, 2 learning items and 1 stepping stone");
   });
 });
