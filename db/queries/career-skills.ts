@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   contacts,
@@ -170,23 +170,7 @@ export async function insertSkill(db: Db, params: { userId: string; name: string
   return row;
 }
 
-export async function isSkillNameTaken(
-  db: Db,
-  params: { userId: string; name: string; exceptId: string },
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: skills.id })
-    .from(skills)
-    .where(
-      and(
-        eq(skills.userId, params.userId),
-        sql`lower(${skills.name}) = lower(${params.name})`,
-        ne(skills.id, params.exceptId),
-      ),
-    );
-  return row !== undefined;
-}
-
+// Throws unique_violation when the user has another skill of that name.
 export async function renameSkill(
   db: Db,
   params: { userId: string; skillId: string; name: string },

@@ -5,7 +5,6 @@ import {
   deleteSkillTeacher,
   insertSkill,
   insertSkillTeacher,
-  isSkillNameTaken,
   ownsSkill,
   renameSkill as writeSkillName,
   upsertSkillLevel,
@@ -50,19 +49,21 @@ export async function addSkill(input: SkillCreate, ctx: ActionContext): Promise<
   return created ? ok({ id: created.id, name: input.name }) : nameTaken(input.name);
 }
 
+// skills_user_name_key (user_id, lower(name)) judges a clash with another of
+// the user's skills, so a concurrent rename cannot slip past a check.
 export async function renameSkill(input: SkillRename, ctx: ActionContext): Promise<ActionResult<{ id: string; name: string }>> {
-  const { userId, db } = ctx;
-  if (!(await ownsSkill(db, { userId, skillId: input.id }))) return fail(NOT_FOUND);
-  if (await isSkillNameTaken(db, { userId, name: input.name, exceptId: input.id })) return nameTaken(input.name);
-  // A concurrent rename to the same name still trips skills_user_name_key.
-  const row = await writeSkillName(db, { userId, skillId: input.id, name: input.name }).catch((error: unknown) => {
-    if (isUniqueViolation(error)) return "taken" as const;
-    throw error;
-  });
-  if (row === "taken") return nameTaken(input.name);
-  return row ? ok(row) : fail(NOT_FOUND);
+  const renamed = await writeSkillName(ctx.db, { userId: ctx.userId, skillId: input.id, name: input.name }).catch(
+    (error: unknown) => {
+      if (isUniqueViolation(error)) return "taken" as const;
+      throw error;
+    },
+  );
+  if (renamed === "taken") return nameTaken(input.name);
+  return renamed ? ok(renamed) : fail(NOT_FOUND);
 }
 
+// PostgreSQL's unique_violation, wherever the driver puts it (drizzle wraps
+// the driver's error as its cause).
 function isUniqueViolation(error: unknown): boolean {
   for (let cause = error; typeof cause === "object" && cause !== null; cause = (cause as { cause?: unknown }).cause) {
     if ((cause as { code?: unknown }).code === "23505") return true;

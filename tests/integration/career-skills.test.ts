@@ -430,5 +430,6 @@ describe("getSkillDetail", () => {
     const other = await createUser(t.db);
     const theirs = await createSkill(t.db, { userId: other.id });
     expect(await getSkillDetail(t.db, { userId: user.id, skillId: theirs.id })).toBeUndefined();
+    expect(await getSkillDetail(t.db, { userId: user.id, skillId: "not-a-uuid" })).toBeUndefined();
   });
 });
