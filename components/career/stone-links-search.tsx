@@ -56,10 +56,12 @@ export function StoneLinksSearch({
   const latestRequest = useRef(0);
 
   const typed = tidy(query);
-  const isTypedKnown = matches.some((match) => match.label.toLowerCase() === typed.toLowerCase());
+  const isExact = (match: SearchOption) => match.label.toLowerCase() === typed.toLowerCase();
+  const exact = matches.filter(isExact);
+  // What was typed comes first, as a match or as itself, so Enter keeps it.
   const choices: SearchOption[] = [
-    ...(typedLabel && typed !== "" && !isTypedKnown ? [{ id: TYPED_ID, label: typed }] : []),
-    ...matches,
+    ...(exact.length > 0 ? exact : typedLabel && typed !== "" ? [{ id: TYPED_ID, label: typed }] : []),
+    ...matches.filter((match) => !isExact(match)),
   ];
 
   useEffect(() => {
