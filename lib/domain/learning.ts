@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/domain/dates";
 import type { LearningKind, LearningStatus } from "@/lib/domain/enums";
 import { quarterEnd, quarterLabel } from "@/lib/domain/journal-list";
 
@@ -56,4 +57,13 @@ export function formatHours(hours: number): string {
 export function itemsAndHours(summary: Pick<LearningQuarterSummary, "items" | "hours">): string {
   const items = summary.items === 1 ? "1 item" : `${summary.items.toLocaleString("en")} items`;
   return `${items}, ${formatHours(summary.hours)}`;
+}
+
+// "3 Jan 2026 – 5 Feb 2026", "Started 3 Jan 2026", "Finished 5 Feb 2026", or null.
+export function learningSpan(item: Pick<LearningItemView, "startedOn" | "finishedOn">): string | null {
+  const { startedOn, finishedOn } = item;
+  if (startedOn && finishedOn) return startedOn === finishedOn ? formatDay(finishedOn) : `${formatDay(startedOn)} – ${formatDay(finishedOn)}`;
+  if (startedOn) return `Started ${formatDay(startedOn)}`;
+  if (finishedOn) return `Finished ${formatDay(finishedOn)}`;
+  return null;
 }
