@@ -40,9 +40,9 @@ export function RestoreForm() {
       const response = await fetch("/api/restore", { method: "POST", body: formData });
       const result = (await response.json()) as ActionResult<RestoreCounts>;
       if (result.ok) {
-        const { contacts, touches, events, successes, wins } = result.data;
+        const { contacts, touches, events, successes, wins, goals } = result.data;
         toast.success(
-          `Restored ${plural(contacts, "contact", "contacts")}, ${plural(touches, "touch", "touches")}, ${plural(events, "event", "events")}, ${plural(successes, "success", "successes")} and ${plural(wins, "win", "wins")}.`,
+          `Restored ${plural(contacts, "contact", "contacts")}, ${plural(touches, "touch", "touches")}, ${plural(events, "event", "events")}, ${plural(successes, "success", "successes")}, ${plural(wins, "win", "wins")} and ${plural(goals, "goal", "goals")}.`,
         );
         router.refresh();
         return;

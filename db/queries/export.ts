@@ -90,6 +90,7 @@ const contactColumns = {
   metAtEventId: contacts.metAtEventId,
   connectedOn: contacts.connectedOn,
   snoozedUntil: contacts.snoozedUntil,
+  reconnectRequestedAt: contacts.reconnectRequestedAt,
   archivedAt: contacts.archivedAt,
   lastTouchedAt: contacts.lastTouchedAt,
   nextDueAt: contacts.nextDueAt,

@@ -50,10 +50,12 @@ async function restoreRoles(tx: Db, userId: string, data: KithExport): Promise<M
   return roleIds;
 }
 
+// Says which row each of the file's roles, skills and wins became, for the
+// career plan's references.
 export async function restoreJournal(
   tx: Db,
   params: { userId: string; data: KithExport; contactIds: Map<string, string> },
-): Promise<void> {
+): Promise<{ roleIds: Map<string, string>; skillIds: Map<string, string>; winIds: Map<string, string> }> {
   const { userId, data, contactIds } = params;
   const roleIds = await restoreRoles(tx, userId, data);
   const skillIds = await restoreByName(tx, skills, { userId, records: data.skills });
@@ -106,4 +108,5 @@ export async function restoreJournal(
       })),
     ),
   );
+  return { roleIds, skillIds, winIds };
 }

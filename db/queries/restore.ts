@@ -19,6 +19,7 @@ import {
 import type { RestoreCounts } from "@/lib/domain/restore";
 import type { KithExport } from "@/lib/validations/kith-export";
 import { insertStatements } from "./bulk-insert";
+import { restoreCareer } from "./restore-career";
 import { restoreJournal } from "./restore-journal";
 import { restoreByName } from "./restore-named";
 import { refreshContactSchedule } from "./schedule";
@@ -58,8 +59,9 @@ const at = (iso: string) => new Date(iso);
 // Restores a (validated) Kith export into an account that has no contacts
 // yet: settings, circles (one the account already has by that name is used
 // as it is), events, contacts with their details, touches, successes, and
-// the job journal (roles, skills, wins with their people and skills), in
-// one transaction, then the contacts' schedules and stored health. The
+// the job journal (roles, skills, wins with their people and skills) and
+// the career plan (goals, stepping stones, skill levels, learning), in one
+// transaction, then the contacts' schedules and stored health. The
 // user's row is locked first, so two restores into one account cannot both
 // find it empty.
 export async function restoreKithExport(db: Db, params: { userId: string; data: KithExport }): Promise<RestoreOutcome> {
@@ -101,6 +103,7 @@ export async function restoreKithExport(db: Db, params: { userId: string; data: 
       metAtEventId: contact.metAtEventId === null ? null : mapped(eventIds, contact.metAtEventId),
       connectedOn: contact.connectedOn,
       snoozedUntil: contact.snoozedUntil,
+      reconnectRequestedAt: contact.reconnectRequestedAt === null ? null : at(contact.reconnectRequestedAt),
       archivedAt: contact.archivedAt === null ? null : at(contact.archivedAt),
       extra: contact.extra,
       createdAt: at(contact.createdAt),
@@ -181,7 +184,8 @@ export async function restoreKithExport(db: Db, params: { userId: string; data: 
       })),
     );
 
-    await restoreJournal(tx, { userId, data, contactIds });
+    const journalIds = await restoreJournal(tx, { userId, data, contactIds });
+    await restoreCareer(tx, { userId, career: data.career, ids: { contactIds, eventIds, ...journalIds } });
 
     // Last touched, next due and stored health follow from what was just
     // written, for every contact at once: today's health is done, so the
@@ -200,6 +204,9 @@ export async function restoreKithExport(db: Db, params: { userId: string; data: 
         roles: data.roles.length,
         skills: data.skills.length,
         wins: data.wins.length,
+        goals: data.career.goals.length,
+        steppingStones: data.career.goals.reduce((total, goal) => total + goal.stones.length, 0),
+        learningItems: data.career.learning.length,
       },
     } as const;
   });

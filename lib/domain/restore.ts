@@ -9,4 +9,7 @@ export type RestoreCounts = {
   roles: number;
   skills: number;
   wins: number;
+  goals: number;
+  steppingStones: number;
+  learningItems: number;
 };

@@ -8,6 +8,7 @@ import {
   listExportTouches,
   pagesOf,
 } from "@/db/queries/export";
+import { listExportGoals, listExportLearning, listExportSkillProgress } from "@/db/queries/export-career";
 import { listExportRoles, listExportSkills, listExportWins } from "@/db/queries/export-journal";
 import { todayIn } from "@/lib/domain/dates";
 import { writeContactsCsv, writeContactsVCard } from "./contacts-files";
@@ -15,9 +16,12 @@ import {
   toExportCircle,
   toExportContact,
   toExportEvent,
+  toExportGoal,
+  toExportLearningItem,
   toExportRole,
   toExportSettings,
   toExportSkill,
+  toExportSkillProgress,
   toExportSuccess,
   toExportTouch,
   toExportWin,
@@ -81,6 +85,9 @@ export async function exportFile(
             roles: roles.map(toExportRole),
             skills: skills.map(toExportSkill),
             winPages: mapPages(pagesOf(listExportWins, db, { userId, pageSize }), toExportWin),
+            goalPages: mapPages(pagesOf(listExportGoals, db, { userId, pageSize }), toExportGoal),
+            skillProgressPages: mapPages(pagesOf(listExportSkillProgress, db, { userId, pageSize }), toExportSkillProgress),
+            learningPages: mapPages(pagesOf(listExportLearning, db, { userId, pageSize }), toExportLearningItem),
           });
         })(),
       };

@@ -1,4 +1,4 @@
-// The Kith export format (version 2): everything of one account as one JSON
+// The Kith export format (version 3): everything of one account as one JSON
 // document, readable by people and by restoreKithExport. Ids are the
 // account's own and only tie the records together: a restore gives every
 // record a new one.
@@ -6,10 +6,12 @@
 // Written in the order a reader can check as it goes: circles and events
 // first, then contacts (naming those), touches (naming contacts and events),
 // successes (naming contacts and touches), then the job journal: roles,
-// skills, and wins (naming roles, skills and contacts). Derived columns (last touched,
+// skills, and wins (naming roles, skills and contacts), and last the career
+// plan (naming all of those). Derived columns (last touched,
 // next due) are written for people reading the file and recomputed on
 // restore; stored health, a snapshot of one day, is not written.
 
+import type { ExportGoalRow, ExportLearningRow, ExportSkillProgressRow } from "@/db/queries/export-career";
 import type { ExportRoleRow, ExportSkillRow, ExportWinRow } from "@/db/queries/export-journal";
 import type {
   ExportAccountRow,
@@ -24,9 +26,12 @@ import {
   type ExportCircle,
   type ExportContact,
   type ExportEvent,
+  type ExportGoal,
+  type ExportLearningItem,
   type ExportRole,
   type ExportSettings,
   type ExportSkill,
+  type ExportSkillProgress,
   type ExportSuccess,
   type ExportTouch,
   type ExportWin,
@@ -74,6 +79,7 @@ export function toExportContact(row: ExportContactRow): ExportContact {
     metAtEventId: rest.metAtEventId,
     connectedOn: rest.connectedOn,
     snoozedUntil: rest.snoozedUntil,
+    reconnectRequestedAt: isoOrNull(rest.reconnectRequestedAt),
     archivedAt: isoOrNull(rest.archivedAt),
     lastTouchedAt: isoOrNull(rest.lastTouchedAt),
     nextDueAt: isoOrNull(rest.nextDueAt),
@@ -113,6 +119,37 @@ export function toExportWin(row: ExportWinRow): ExportWin {
   return { ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
 }
 
+export function toExportGoal(row: ExportGoalRow): ExportGoal {
+  return {
+    ...row,
+    stones: row.stones.map((stone) => ({
+      ...stone,
+      history: stone.history.map((entry) => ({
+        change: entry.change,
+        from: entry.fromValue,
+        to: entry.toValue,
+        changedAt: entry.changedAt,
+      })),
+      createdAt: iso(stone.createdAt),
+      updatedAt: iso(stone.updatedAt),
+    })),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+export function toExportSkillProgress(row: ExportSkillProgressRow): ExportSkillProgress {
+  return {
+    skillId: row.id,
+    levels: row.levels.map((level) => ({ ...level, createdAt: iso(level.createdAt) })),
+    teacherIds: row.teacherIds,
+  };
+}
+
+export function toExportLearningItem(row: ExportLearningRow): ExportLearningItem {
+  return { ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
+}
+
 // ---------------------------------------------------------------- writing
 
 export type KithExportSource = {
@@ -127,6 +164,9 @@ export type KithExportSource = {
   roles: ExportRole[];
   skills: ExportSkill[];
   winPages: AsyncIterable<ExportWin[]>;
+  goalPages: AsyncIterable<ExportGoal[]>;
+  skillProgressPages: AsyncIterable<ExportSkillProgress[]>;
+  learningPages: AsyncIterable<ExportLearningItem[]>;
 };
 
 // The document in pieces, one record a line, a page at a time.
@@ -135,7 +175,8 @@ export type KithExportSource = {
 // record can name one that was added after its list was written. Such
 // references are dropped (a touch left with no contacts, or a success whose
 // contact is missing, is left out; a win keeps the people, skills and role
-// written before it): the file always restores. What is kept
+// written before it, and the career plan the records written before it):
+// the file always restores. What is kept
 // for that is the ids written so far, not the records.
 export async function* writeKithExport(source: KithExportSource): AsyncGenerator<string> {
   const head = {
@@ -153,6 +194,8 @@ export async function* writeKithExport(source: KithExportSource): AsyncGenerator
   const skillIds = new Set(source.skills.map((skill) => skill.id));
   const contactIds = new Set<string>();
   const touchIds = new Set<string>();
+  const winIds = new Set<string>();
+  const known = (ids: Set<string>, id: string | null) => (id !== null && ids.has(id) ? id : null);
 
   yield* list("circles", toPages([source.circles]), (circle) => circle);
   yield ",\n";
@@ -184,13 +227,41 @@ export async function* writeKithExport(source: KithExportSource): AsyncGenerator
   yield ",\n";
   yield* list("skills", toPages([source.skills]), (skill) => skill);
   yield ",\n";
-  yield* list("wins", source.winPages, (win) => ({
-    ...win,
-    roleId: win.roleId !== null && roleIds.has(win.roleId) ? win.roleId : null,
-    people: win.people.filter((person) => contactIds.has(person.contactId)),
-    skillIds: win.skillIds.filter((skillId) => skillIds.has(skillId)),
+  yield* list("wins", source.winPages, (win) => {
+    winIds.add(win.id);
+    return {
+      ...win,
+      roleId: known(roleIds, win.roleId),
+      people: win.people.filter((person) => contactIds.has(person.contactId)),
+      skillIds: win.skillIds.filter((skillId) => skillIds.has(skillId)),
+    };
+  });
+  yield ',\n"career":{';
+  yield* list("goals", source.goalPages, (goal) => ({
+    ...goal,
+    stones: goal.stones.map((stone) => ({
+      ...stone,
+      roleId: known(roleIds, stone.roleId),
+      skillIds: stone.skillIds.filter((skillId) => skillIds.has(skillId)),
+      people: stone.people.filter((person) => contactIds.has(person.contactId)),
+      winIds: stone.winIds.filter((winId) => winIds.has(winId)),
+      eventIds: stone.eventIds.filter((eventId) => eventIds.has(eventId)),
+    })),
   }));
-  yield "}\n";
+  yield ",\n";
+  // Only skills that have levels or teachers: the skills list above has them all.
+  yield* list("skills", source.skillProgressPages, (progress) => {
+    if (!skillIds.has(progress.skillId)) return null;
+    const teacherIds = progress.teacherIds.filter((contactId) => contactIds.has(contactId));
+    return progress.levels.length === 0 && teacherIds.length === 0 ? null : { ...progress, teacherIds };
+  });
+  yield ",\n";
+  yield* list("learning", source.learningPages, (item) => ({
+    ...item,
+    mentorId: known(contactIds, item.mentorId),
+    skillIds: item.skillIds.filter((skillId) => skillIds.has(skillId)),
+  }));
+  yield "}}\n";
 }
 
 async function* toPages<T>(pages: T[][]): AsyncGenerator<T[]> {

@@ -8,10 +8,15 @@ import { WIN_PERSON_PARTS } from "@/lib/domain/enums";
 import { MAX_WIN_PEOPLE, MAX_WIN_SKILLS, roleInputSchema, skillNameSchema, winInputSchema } from "./journal";
 
 const id = z.string().min(1, "An id is missing.").max(100, "An id is too long.");
-const instant = z.iso.datetime({ offset: true, error: "Expected a date and time like 2026-11-12T09:30:00.000Z." });
+// A moment, from 1900 on as everything Kith records is: an ISO year 0000
+// (or 0001 less an offset) reads in JavaScript, but PostgreSQL refuses it,
+// which would fail a restore halfway instead of naming the field.
+export const instant = z.iso
+  .datetime({ offset: true, error: "Expected a date and time like 2026-11-12T09:30:00.000Z." })
+  .refine((at) => Date.parse(at) >= Date.UTC(1900, 0, 1), "Expected a date and time after 1900.");
 
 // PostgreSQL cannot store U+0000 in text; the forms' rules let it through.
-function storable<T extends z.ZodType>(schema: T): T {
+export function storable<T extends z.ZodType>(schema: T): T {
   return schema.refine((value) => typeof value !== "string" || !value.includes("\u0000"), {
     message: "Remove the null character (\\u0000): Kith cannot store it.",
   });

@@ -1,16 +1,19 @@
-// The Kith export format (version 2) as a schema: what lib/export/kith-json.ts
+// The Kith export format (version 3) as a schema: what lib/export/kith-json.ts
 // writes and a restore reads back. Vocabulary, so the restore's queries can
 // name its shapes.
 //
 // Version 2 added the job journal (roles, skills, wins) and the journal
-// prompt setting. Version 1 files still restore, as an account without a
-// journal; the number changed so that a Kith from before the journal
-// refuses a version 2 file ("made by a newer version") instead of restoring
-// it and silently leaving the journal out.
+// prompt setting; version 3 the career plan (goals, stepping stones, skill
+// levels and teachers, the learning log) and a contact's "Add to Reconnect".
+// Older files still restore, as an account without what came later; the
+// number changed each time so that an older Kith refuses a newer file
+// ("made by a newer version") instead of restoring it and silently leaving
+// part of it out.
 
 import { z } from "zod";
 import { contactFormSchema } from "./contact";
-import { exportRoleSchema, exportSkillSchema, exportWinSchema } from "./kith-export-journal";
+import { checkCareerReferences, exportCareerSchema } from "./kith-export-career";
+import { exportRoleSchema, exportSkillSchema, exportWinSchema, instant } from "./kith-export-journal";
 import { eventInputSchema } from "./event";
 import { settingsInputSchema } from "./settings";
 import {
@@ -32,7 +35,7 @@ import { successInputSchema } from "./success";
 import { MAX_TOUCH_CONTACTS, touchUpdateSchema } from "./touch";
 
 export const KITH_EXPORT_FORMAT = "kith-export";
-export const KITH_EXPORT_VERSION = 2;
+export const KITH_EXPORT_VERSION = 3;
 
 // ---------------------------------------------------------------- schema
 //
@@ -44,7 +47,6 @@ export const KITH_EXPORT_VERSION = 2;
 // stored. What no form writes (ids, timestamps) is checked for its type.
 
 const id = z.string().min(1, "An id is missing.").max(100, "An id is too long.");
-const instant = z.iso.datetime({ offset: true, error: "Expected a date and time like 2026-11-12T09:30:00.000Z." });
 const day = z.iso.date({ error: "Expected a date like 2026-11-12." });
 
 const settingsFields = settingsInputSchema.shape;
@@ -89,6 +91,8 @@ export const exportContactSchema = z.object({
   metAtEventId: id.nullable(),
   connectedOn: optionalDay,
   snoozedUntil: optionalDay,
+  // "Add to Reconnect": due from then until the next touch.
+  reconnectRequestedAt: instant.nullable(),
   archivedAt: instant.nullable(),
   lastTouchedAt: instant.nullable(),
   nextDueAt: instant.nullable(),
@@ -156,6 +160,7 @@ export const kithExportSchema = z
     roles: z.array(exportRoleSchema),
     skills: z.array(exportSkillSchema),
     wins: z.array(exportWinSchema),
+    career: exportCareerSchema,
   })
   .superRefine((data, ctx) => {
     const idsOf = (list: "circles" | "events" | "contacts" | "touches" | "successes" | "roles" | "skills" | "wins") => {
@@ -168,8 +173,7 @@ export const kithExportSchema = z
     };
     const [circleIds, eventIds, contactIds, touchIds] = [idsOf("circles"), idsOf("events"), idsOf("contacts"), idsOf("touches")];
     idsOf("successes");
-    const [roleIds, skillIds] = [idsOf("roles"), idsOf("skills")];
-    idsOf("wins");
+    const [roleIds, skillIds, winIds] = [idsOf("roles"), idsOf("skills"), idsOf("wins")];
     const names = new Set<string>();
     data.circles.forEach((circle, index) => {
       const key = circle.name.trim().toLowerCase();
@@ -204,6 +208,7 @@ export const kithExportSchema = z
         if (!skillIds.has(skillId)) unknown(["wins", index, "skillIds", at], "a skill");
       });
     });
+    checkCareerReferences(data.career, { contactIds, roleIds, skillIds, winIds, eventIds }, ctx);
   });
 
 export type KithExport = z.infer<typeof kithExportSchema>;
@@ -215,6 +220,14 @@ export type ExportContact = z.infer<typeof exportContactSchema>;
 export type ExportTouch = z.infer<typeof exportTouchSchema>;
 export type ExportSuccess = z.infer<typeof exportSuccessSchema>;
 export type { ExportRole, ExportSkill, ExportWin } from "./kith-export-journal";
+export type {
+  ExportCareer,
+  ExportGoal,
+  ExportLearningItem,
+  ExportSkillProgress,
+  ExportStone,
+  ExportStoneChange,
+} from "./kith-export-career";
 
 // "contacts[12].tier" for a person to find in the file.
 function pathText(path: readonly PropertyKey[]): string {
@@ -254,11 +267,24 @@ function fromVersion1(value: Record<string, unknown>): Record<string, unknown> {
   const { settings } = value;
   return {
     ...value,
-    version: KITH_EXPORT_VERSION,
+    version: 2,
     settings: isObject(settings) ? { ...settings, journalPromptEnabled: true } : settings,
     roles: [],
     skills: [],
     wins: [],
+  };
+}
+
+// A version 2 file as version 3: no career plan, and nobody added to Reconnect.
+function fromVersion2(value: Record<string, unknown>): Record<string, unknown> {
+  const { contacts } = value;
+  return {
+    ...value,
+    version: 3,
+    contacts: Array.isArray(contacts)
+      ? contacts.map((contact: unknown) => (isObject(contact) ? { ...contact, reconnectRequestedAt: null } : contact))
+      : contacts,
+    career: { goals: [], skills: [], learning: [] },
   };
 }
 
@@ -270,6 +296,7 @@ export function parseKithExport(value: unknown): ParsedExport {
     return { ok: false, message: "This is not a Kith export. Choose the kith-export-….json file Kith downloaded." };
   }
   if (head.data.version === 1 && isObject(value)) return parseKithExport(fromVersion1(value));
+  if (head.data.version === 2 && isObject(value)) return parseKithExport(fromVersion2(value));
   if (head.data.version !== KITH_EXPORT_VERSION) {
     return {
       ok: false,

@@ -48,6 +48,33 @@ export function canonical(doc: KithExport) {
       skillIds: win.skillIds.map((id) => ref(id) ?? "").sort(),
     })),
   );
+  const sortedRefs = (ids: string[]) => ids.map((id) => ref(id) ?? "").sort();
+  // A stone's place in its goal's path is its order, so stones keep theirs;
+  // nothing refers to a stone, so its id is left out.
+  const goalList = rename(
+    "goal",
+    doc.career.goals.map((goal) => ({
+      ...goal,
+      stones: goal.stones.map((stone) => ({
+        ...stone,
+        id: "stone",
+        roleId: ref(stone.roleId),
+        skillIds: sortedRefs(stone.skillIds),
+        people: stone.people
+          .map((person) => ({ ...person, contactId: ref(person.contactId) ?? "" }))
+          .sort((a, b) => a.contactId.localeCompare(b.contactId)),
+        winIds: sortedRefs(stone.winIds),
+        eventIds: sortedRefs(stone.eventIds),
+      })),
+    })),
+  );
+  const skillProgress = doc.career.skills
+    .map((progress) => ({ ...progress, skillId: ref(progress.skillId) ?? "", teacherIds: sortedRefs(progress.teacherIds) }))
+    .sort((a, b) => a.skillId.localeCompare(b.skillId));
+  const learningList = rename(
+    "learning",
+    doc.career.learning.map((item) => ({ ...item, mentorId: ref(item.mentorId), skillIds: sortedRefs(item.skillIds) })),
+  );
   return {
     format: doc.format,
     version: doc.version,
@@ -60,5 +87,6 @@ export function canonical(doc: KithExport) {
     roles: roleList,
     skills: skillList,
     wins: winList,
+    career: { goals: goalList, skills: skillProgress, learning: learningList },
   };
 }

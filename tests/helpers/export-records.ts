@@ -1,4 +1,13 @@
-import type { ExportContact, ExportRole, ExportSkill, ExportWin } from "@/lib/validations/kith-export";
+import type {
+  ExportContact,
+  ExportGoal,
+  ExportLearningItem,
+  ExportRole,
+  ExportSkill,
+  ExportSkillProgress,
+  ExportStone,
+  ExportWin,
+} from "@/lib/validations/kith-export";
 
 /** A contact as a Kith export writes it: what is not given is empty. */
 export function exportContact(values: Partial<ExportContact> = {}): ExportContact {
@@ -16,6 +25,7 @@ export function exportContact(values: Partial<ExportContact> = {}): ExportContac
     metAtEventId: null,
     connectedOn: null,
     snoozedUntil: null,
+    reconnectRequestedAt: null,
     archivedAt: null,
     lastTouchedAt: null,
     nextDueAt: null,
@@ -69,6 +79,72 @@ export function exportWin(values: Partial<ExportWin> = {}): ExportWin {
     situation: null,
     task: null,
     people: [],
+    skillIds: [],
+    createdAt: at,
+    updatedAt: at,
+    ...values,
+  };
+}
+
+/** A goal as a Kith export writes it: active, with no stepping stones unless given. */
+export function exportGoal(values: Partial<ExportGoal> = {}): ExportGoal {
+  const at = "2026-11-12T09:30:00.000Z";
+  return {
+    id: "g1",
+    title: "Lead a platform group",
+    why: null,
+    horizonOn: null,
+    status: "active",
+    isNorthStar: false,
+    stones: [],
+    createdAt: at,
+    updatedAt: at,
+    ...values,
+  };
+}
+
+/** A planned stepping stone with its "created" change and no links unless given. */
+export function exportStone(values: Partial<ExportStone> = {}): ExportStone {
+  const at = "2026-11-12T09:30:00.000Z";
+  return {
+    id: "st1",
+    kind: "project",
+    title: "Run the migration",
+    notes: null,
+    targetOn: null,
+    status: "planned",
+    completedOn: null,
+    roleId: null,
+    history: [{ change: "created", from: null, to: null, changedAt: at }],
+    skillIds: [],
+    people: [],
+    winIds: [],
+    eventIds: [],
+    createdAt: at,
+    updatedAt: at,
+    ...values,
+  };
+}
+
+/** A skill's levels and teachers as a Kith export writes them. */
+export function exportSkillProgress(values: Partial<ExportSkillProgress> = {}): ExportSkillProgress {
+  return { skillId: "k1", levels: [{ level: 2, assessedOn: "2026-01-05", createdAt: "2026-01-05T09:30:00.000Z" }], teacherIds: [], ...values };
+}
+
+/** A planned course in the learning log. */
+export function exportLearningItem(values: Partial<ExportLearningItem> = {}): ExportLearningItem {
+  const at = "2026-11-12T09:30:00.000Z";
+  return {
+    id: "l1",
+    title: "Designing Data-Intensive Applications",
+    kind: "book",
+    status: "planned",
+    startedOn: null,
+    finishedOn: null,
+    hours: null,
+    mentorId: null,
+    url: null,
+    notes: null,
     skillIds: [],
     createdAt: at,
     updatedAt: at,

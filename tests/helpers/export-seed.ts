@@ -7,6 +7,7 @@ import { insertTouch, type NewTouch } from "@/db/queries/touches-write";
 import { contactCircles, contactEmails, contactLinks, contactPhones, contacts, skills } from "@/db/schema";
 import { exportFile, type ExportFormat } from "@/lib/export/export-files";
 import { createCircle, createContact, createEvent, createRole, createUser, createWin } from "../factories";
+import { seedCareer } from "./export-seed-career";
 
 const DAY = 86_400_000;
 
@@ -16,7 +17,8 @@ const DAY = 86_400_000;
 // archived ones, touches that added value, and successes, one congratulated;
 // and a job journal: a past and a current role, skills (one no win uses),
 // and wins with people in several parts, skills, a metric and the STAR
-// fields, one in no role; the journal prompt turned off.
+// fields, one in no role; the journal prompt turned off; and a career plan
+// (seedCareer).
 export async function seedRichUser(db: Db, now: Date) {
   const day = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY).toISOString().slice(0, 10);
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
@@ -134,7 +136,15 @@ export async function seedRichUser(db: Db, now: Date) {
     insertSuccess(tx, { userId, contactId: ben.id, success: { kind: "promotion", title: "Partner", occurredOn: day(2), url: null } }),
   );
   const journal = await seedJournal(db, { userId, now, people: [ada, ben] });
-  return { user, contacts: { ada, ben, cy, dee, formula }, journal, tag };
+  const career = await seedCareer(db, {
+    userId,
+    now,
+    people: { ada, ben },
+    roleId: journal.roles.current.id,
+    winId: journal.launch.id,
+    eventId: summit.id,
+  });
+  return { user, contacts: { ada, ben, cy, dee, formula }, journal, career, tag };
 }
 
 // A job journal for a user whose contacts are `people` (the first two take

@@ -49,7 +49,8 @@ async function rowCounts(userId: string): Promise<Record<string, number>> {
   return counts;
 }
 
-// A user with everything the app stores: the rich seed, plus a session, a
+// A user with everything the app stores: the rich seed (career plan
+// included), plus a session, a
 // linked account, a digest delivery, a pending sign-in link and mail in the outbox.
 async function seedEverything() {
   const { user } = await seedRichUser(t.db, NOW);
@@ -83,6 +84,17 @@ const SEEDED = [
   "wins",
   "win_people",
   "win_skills",
+  "goals",
+  "stepping_stones",
+  "stepping_stone_changes",
+  "stone_skills",
+  "stone_people",
+  "stone_wins",
+  "stone_events",
+  "skill_levels",
+  "skill_teachers",
+  "learning_items",
+  "learning_skills",
 ];
 
 function expectSeeded(counts: Record<string, number>) {

@@ -2,7 +2,23 @@ import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contactHealthById } from "@/db/queries/health";
 import { restoreKithExport } from "@/db/queries/restore";
-import { circles, contacts, events, interactions, jobRoles, skills, successes, users, winPeople, wins, winSkills } from "@/db/schema";
+import {
+  circles,
+  contacts,
+  events,
+  goals,
+  interactions,
+  jobRoles,
+  learningItems,
+  skillLevels,
+  skills,
+  steppingStones,
+  successes,
+  users,
+  winPeople,
+  wins,
+  winSkills,
+} from "@/db/schema";
 import { defineAuthedAction } from "@/lib/actions/define-action";
 import { restoreExport } from "@/lib/export/restore-export";
 import { type KithExport, parseKithExport } from "@/lib/validations/kith-export";
@@ -32,7 +48,10 @@ function restoreAs(userId: string) {
 const exportJson = async (userId: string) =>
   JSON.parse(await exportText(t.db, { userId, format: "kith.json", now: NOW })) as KithExport;
 
-const OWNED = { contacts, circles, events, touches: interactions, successes, roles: jobRoles, skills, wins, winPeople, winSkills };
+const OWNED = {
+  ...{ contacts, circles, events, touches: interactions, successes, roles: jobRoles, skills, wins, winPeople, winSkills },
+  ...{ goals, steppingStones, skillLevels, learningItems },
+};
 
 async function countsOf(userId: string): Promise<Record<keyof typeof OWNED, number>> {
   const entries = await Promise.all(
@@ -44,7 +63,7 @@ async function countsOf(userId: string): Promise<Record<keyof typeof OWNED, numb
 const NOTHING = Object.fromEntries(Object.keys(OWNED).map((name) => [name, 0]));
 
 describe("export, restore into a new account, export again", () => {
-  it("gives back the same contacts, circles, events, touches, successes, settings and job journal", async () => {
+  it("gives back the same contacts, circles, events, touches, successes, settings, job journal and career plan", async () => {
     const { user } = await seedRichUser(t.db, NOW);
     const bystander = await createBusyUser(t.db, NOW);
     const bystanderBefore = await countsOf(bystander.user.id);
@@ -54,7 +73,7 @@ describe("export, restore into a new account, export again", () => {
     const result = await restoreAs(fresh.id)(JSON.stringify(first));
     expect(result).toEqual({
       ok: true,
-      data: { circles: 3, events: 2, contacts: 5, touches: 4, successes: 2, roles: 2, skills: 3, wins: 3 },
+      data: { circles: 3, events: 2, contacts: 5, touches: 4, successes: 2, roles: 2, skills: 3, wins: 3, goals: 2, steppingStones: 3, learningItems: 2 },
     });
 
     const second = await exportJson(fresh.id);
@@ -67,6 +86,7 @@ describe("export, restore into a new account, export again", () => {
     const records = (doc: KithExport) => [
       ...[...doc.contacts, ...doc.circles, ...doc.events, ...doc.touches, ...doc.successes],
       ...[...doc.roles, ...doc.skills, ...doc.wins],
+      ...[...doc.career.goals, ...doc.career.goals.flatMap((goal) => goal.stones), ...doc.career.learning],
     ];
     const firstIds = new Set(records(first).map((r) => r.id));
     for (const record of records(second)) {
@@ -171,7 +191,7 @@ describe("restore refuses, and writes nothing", () => {
 
     expect(await fileError("name,email\nAda,ada@example.com")).toMatch(/not JSON/);
     expect(await fileError(JSON.stringify({ contacts: [] }))).toMatch(/not a Kith export/);
-    expect(await fileError(JSON.stringify({ ...good, version: 3 }))).toMatch(/newer version of Kith/);
+    expect(await fileError(JSON.stringify({ ...good, version: 4 }))).toMatch(/newer version of Kith/);
     const [firstTouch, ...otherTouches] = good.touches;
     if (!firstTouch) throw new Error("no touch seeded");
     const dangling = { ...good, touches: [{ ...firstTouch, contactIds: ["not-a-contact"] }, ...otherTouches] };

@@ -53,7 +53,7 @@ describe("POST /api/restore", () => {
     expect(response.status).toBe(200);
     expect(result).toEqual({
       ok: true,
-      data: { circles: 3, events: 2, contacts: 5, touches: 4, successes: 2, roles: 2, skills: 3, wins: 3 },
+      data: { circles: 3, events: 2, contacts: 5, touches: 4, successes: 2, roles: 2, skills: 3, wins: 3, goals: 2, steppingStones: 3, learningItems: 2 },
     });
     expect(restored).toBe(1);
   });

@@ -11,7 +11,7 @@ const AT = "2026-11-12T09:30:00.000Z";
 function doc(): KithExport {
   return {
     format: "kith-export",
-    version: 2,
+    version: 3,
     exportedAt: AT,
     settings: {
       name: null,
@@ -44,6 +44,7 @@ function doc(): KithExport {
       }),
       exportWin({ id: "w2" }),
     ],
+    career: { goals: [], skills: [], learning: [] },
   };
 }
 
@@ -134,7 +135,7 @@ describe("an export's journal", () => {
     }
   });
 
-  it("is required in a version 2 file", () => {
+  it("is required in a file from version 2 on", () => {
     for (const list of ["roles", "skills", "wins"] as const) {
       expect(refusal((d) => void delete (d as Partial<KithExport>)[list])).toMatch(new RegExp(`^This export cannot be restored: ${list}: `));
     }
@@ -168,16 +169,16 @@ describe("text PostgreSQL cannot store", () => {
 
 describe("a version 1 export, from before the journal", () => {
   function version1(): Record<string, unknown> {
-    const { roles, skills, wins, settings, ...rest } = doc();
+    const { roles, skills, wins, settings, career, ...rest } = doc();
     const { journalPromptEnabled, ...oldSettings } = settings;
-    void [roles, skills, wins, journalPromptEnabled];
+    void [roles, skills, wins, journalPromptEnabled, career];
     return { ...rest, version: 1, settings: oldSettings };
   }
 
   it("restores as an account with no journal whose weekly email asks about the week", () => {
     const parsed = parseKithExport(version1());
     if (!parsed.ok) throw new Error(parsed.message);
-    expect(parsed.data).toMatchObject({ version: 2, roles: [], skills: [], wins: [] });
+    expect(parsed.data).toMatchObject({ version: 3, roles: [], skills: [], wins: [] });
     expect(parsed.data.settings.journalPromptEnabled).toBe(true);
     expect(parsed.data.contacts).toHaveLength(2);
   });
@@ -191,7 +192,7 @@ describe("a version 1 export, from before the journal", () => {
   });
 
   it("and a version from a newer Kith is refused with what to do", () => {
-    expect(parseKithExport({ ...doc(), version: 3 })).toEqual({
+    expect(parseKithExport({ ...doc(), version: 4 })).toEqual({
       ok: false,
       message: "This export was made by a newer version of Kith. Update Kith, then restore it.",
     });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { type ExportContact, type KithExport, parseKithExport } from "@/lib/validations/kith-export";
-import { exportRole, exportSkill, exportWin } from "../helpers/export-records";
+import {
+  exportGoal,
+  exportLearningItem,
+  exportRole,
+  exportSkill,
+  exportSkillProgress,
+  exportStone,
+  exportWin,
+} from "../helpers/export-records";
 
 const AT = "2026-11-12T09:30:00.000Z";
 const HUGE = "x".repeat(1_000_000);
@@ -19,6 +27,7 @@ function contact(index: number): ExportContact {
     metAtEventId: "e1",
     connectedOn: "2026-01-02",
     snoozedUntil: null,
+    reconnectRequestedAt: null,
     archivedAt: null,
     lastTouchedAt: null,
     nextDueAt: null,
@@ -37,7 +46,7 @@ function contact(index: number): ExportContact {
 function doc(contactCount = 13): KithExport {
   return {
     format: "kith-export",
-    version: 2,
+    version: 3,
     exportedAt: AT,
     account: { email: "me@example.com", createdAt: AT },
     settings: {
@@ -94,6 +103,23 @@ function doc(contactCount = 13): KithExport {
         skillIds: ["k1"],
       }),
     ],
+    career: {
+      goals: [
+        exportGoal({
+          stones: [
+            exportStone({
+              roleId: "r1",
+              skillIds: ["k1"],
+              people: [{ contactId: "c0", part: "could_introduce", note: "to people at Watershed" }],
+              winIds: ["w1"],
+              eventIds: ["e1"],
+            }),
+          ],
+        }),
+      ],
+      skills: [exportSkillProgress({ teacherIds: ["c1"] })],
+      learning: [exportLearningItem({ mentorId: "c0", skillIds: ["k1"] })],
+    },
   };
 }
 

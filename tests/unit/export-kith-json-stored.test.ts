@@ -20,7 +20,7 @@ function contact(values: Partial<ExportContact> = {}): ExportContact {
 function doc(values: Partial<ExportContact> = {}, more: Partial<KithExport> = {}): KithExport {
   return {
     format: "kith-export",
-    version: 2,
+    version: 3,
     exportedAt: AT,
     settings: {
       name: null,
@@ -39,6 +39,7 @@ function doc(values: Partial<ExportContact> = {}, more: Partial<KithExport> = {}
     roles: [],
     skills: [],
     wins: [],
+    career: { goals: [], skills: [], learning: [] },
     ...more,
   };
 }

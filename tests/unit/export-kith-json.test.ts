@@ -57,6 +57,9 @@ async function write(source: Partial<KithExportSource>): Promise<string> {
     roles: [],
     skills: [],
     winPages: pages(),
+    goalPages: pages(),
+    skillProgressPages: pages(),
+    learningPages: pages(),
     ...source,
   })) {
     text += chunk;
@@ -68,7 +71,17 @@ describe("writeKithExport", () => {
   it("writes an empty account as a valid export", async () => {
     const doc: unknown = JSON.parse(await write({}));
     expect(kithExportSchema.safeParse(doc).success).toBe(true);
-    expect(doc).toMatchObject({ circles: [], events: [], contacts: [], touches: [], successes: [], roles: [], skills: [], wins: [] });
+    expect(doc).toMatchObject({
+      circles: [],
+      events: [],
+      contacts: [],
+      touches: [],
+      successes: [],
+      roles: [],
+      skills: [],
+      wins: [],
+      career: { goals: [], skills: [], learning: [] },
+    });
   });
 
   it("writes the records of every page, one a line", async () => {
@@ -126,7 +139,7 @@ describe("writeKithExport", () => {
     if (!parsed.ok) throw new Error(parsed.message);
     expect(Object.keys(JSON.parse(text) as object)).toEqual([
       ...["format", "version", "exportedAt", "account", "settings", "circles", "events", "contacts", "touches", "successes"],
-      ...["roles", "skills", "wins"],
+      ...["roles", "skills", "wins", "career"],
     ]);
     expect(parsed.data.wins).toEqual([
       exportWin({ id: "w1", roleId: "r1", people: [{ contactId: "a", part: "helped_me" }], skillIds: ["k1"] }),
