@@ -12,7 +12,12 @@ import { SelectNative } from "@/components/ui/select-native";
 import { formatDay } from "@/lib/domain/dates";
 import { SKILL_LEVELS } from "@/lib/domain/enums";
 import { skillLevelLabel } from "@/lib/domain/skills";
-import { type SkillLevelRecord, type SkillLevelRecordInput, skillLevelRecordSchema } from "@/lib/validations/skills";
+import {
+  levelChoice,
+  type SkillLevelRecord,
+  type SkillLevelRecordInput,
+  skillLevelRecordSchema,
+} from "@/lib/validations/skills";
 
 type SkillLevelFormProps = {
   skillId: string;
@@ -27,7 +32,7 @@ const FIELDS = ["level", "assessedOn"] as const;
 // Records a self-assessed level on a day; the same day again replaces it.
 export function SkillLevelForm({ skillId, currentLevel, today }: SkillLevelFormProps) {
   const router = useRouter();
-  const defaults: SkillLevelRecordInput = { skillId, level: currentLevel === null ? "" : String(currentLevel), assessedOn: today };
+  const defaults: SkillLevelRecordInput = { skillId, level: levelChoice(currentLevel), assessedOn: today };
   const form = useForm<SkillLevelRecordInput, unknown, SkillLevelRecord>({
     resolver: zodResolver(skillLevelRecordSchema),
     defaultValues: defaults,

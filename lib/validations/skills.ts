@@ -9,30 +9,29 @@ import { pastDaySchema } from "@/lib/validations/touch";
 const CHOOSE_LEVEL = "Choose a level from 1 (Aware) to 5 (Expert).";
 const skillId = z.uuid({ error: "Skill not found." });
 
-function toLevel(value: number | string): SkillLevel | null {
-  const level = typeof value === "number" ? value : /^\s*[1-5]\s*$/.test(value) ? Number(value) : Number.NaN;
-  return (SKILL_LEVELS as readonly number[]).includes(level) ? (level as SkillLevel) : null;
+// A level as a number, or as the select's text ("3"). "" is the select's
+// "Choose a level": its type is accepted so a form can start there, and it is
+// refused like any other non-level.
+const LEVEL_CHOICES = ["1", "2", "3", "4", "5", ""] as const;
+const levelInput = z.union([z.literal(SKILL_LEVELS), z.enum(LEVEL_CHOICES)], { error: CHOOSE_LEVEL });
+
+// The select's value for a level: its text, or "" (Choose a level) for none.
+export function levelChoice(level: number | null): (typeof LEVEL_CHOICES)[number] {
+  return LEVEL_CHOICES.find((choice) => choice !== "" && Number(choice) === level) ?? "";
 }
 
-// A level as a number, or as the select's text ("3").
-export const skillLevelSchema = z
-  .union([z.number(), z.string()], { error: CHOOSE_LEVEL })
-  .transform((value, ctx) => {
-    const level = toLevel(value);
-    if (level === null) {
-      ctx.addIssue({ code: "custom", message: CHOOSE_LEVEL });
-      return z.NEVER;
-    }
-    return level;
-  });
+export const skillLevelSchema = levelInput.transform((value, ctx) => {
+  if (value === "") {
+    ctx.addIssue({ code: "custom", message: CHOOSE_LEVEL });
+    return z.NEVER;
+  }
+  return Number(value) as SkillLevel;
+});
 
 // A new skill may start with a level; empty means none yet.
-const firstLevelSchema = z
-  .union([z.number(), z.string()], { error: CHOOSE_LEVEL })
+const firstLevelSchema = levelInput
   .nullish()
-  .transform((level) => (level === "" || level === null ? undefined : level))
-  .pipe(skillLevelSchema.optional())
-  .transform((level) => level ?? null);
+  .transform((level) => (level === "" || level === null || level === undefined ? null : (Number(level) as SkillLevel)));
 
 export const skillCreateSchema = z.object({ name: skillNameSchema, level: firstLevelSchema });
 

@@ -15,6 +15,7 @@ import {
   renameSkill,
 } from "@/lib/career/skills";
 import { todayIn } from "@/lib/domain/dates";
+import { SKILL_LEVELS } from "@/lib/domain/enums";
 import { latestAllowedDate } from "@/lib/domain/touch-dates";
 import {
   skillCreateSchema,
@@ -371,7 +372,7 @@ describe("listSkillRows", () => {
     const { user, act } = await setup();
     for (let i = 0; i < 12; i++) {
       const skill = await createSkill(t.db, { userId: user.id });
-      await act.record({ skillId: skill.id, level: 1 + (i % 5), assessedOn: `2025-0${1 + (i % 9)}-01` });
+      await act.record({ skillId: skill.id, level: SKILL_LEVELS[i % SKILL_LEVELS.length] ?? 1, assessedOn: `2025-0${1 + (i % 9)}-01` });
       await tagLearning(user.id, skill.id, i);
     }
     // Drizzle sends each statement through its session's logger.

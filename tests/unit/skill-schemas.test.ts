@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { skillCreateSchema, skillLevelRecordSchema } from "@/lib/validations/skills";
+import { levelChoice, skillCreateSchema, skillLevelRecordSchema } from "@/lib/validations/skills";
 
 const SKILL_ID = "5f0c6f3e-2b1a-4c8e-9a47-0d6b1e2f3a4b";
 
@@ -13,7 +13,7 @@ describe("the skills' schemas", () => {
   });
 
   it("refuse any other level, at the level field", () => {
-    for (const level of [0, 6, 2.5, "6", "three", "1e0", true, {}, Promise.resolve(3)]) {
+    for (const level of [0, 6, 2.5, "6", " 3", "three", "1e0", true, {}, Promise.resolve(3)]) {
       const result = skillCreateSchema.safeParse({ name: "Kotlin", level });
       expect(result.success).toBe(false);
       expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual(["level"]);
@@ -30,6 +30,13 @@ describe("the skills' schemas", () => {
       "A level can't be recorded in the future.",
     );
     expect(skillLevelRecordSchema.safeParse({ ...base, assessedOn: Promise.resolve("2025-01-01") }).success).toBe(false);
+  });
+
+  it("offer a level to the select as its text, and none as Choose a level", () => {
+    expect(levelChoice(4)).toBe("4");
+    expect(levelChoice(null)).toBe("");
+    expect(levelChoice(9)).toBe("");
+    expect(skillLevelRecordSchema.safeParse({ skillId: SKILL_ID, level: levelChoice(null) }).error?.issues[0]?.path).toEqual(["level"]);
   });
 
   it("give back output that parses to itself", () => {
