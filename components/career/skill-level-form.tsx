@@ -21,6 +21,8 @@ import {
 
 type SkillLevelFormProps = {
   skillId: string;
+  // The id of the heading that names the form.
+  labelledBy: string;
   // Offered first: the latest level, so "still the same" is one click.
   currentLevel: number | null;
   // The user's today, where they live: the default day and the latest allowed.
@@ -30,7 +32,7 @@ type SkillLevelFormProps = {
 const FIELDS = ["level", "assessedOn"] as const;
 
 // Records a self-assessed level on a day; the same day again replaces it.
-export function SkillLevelForm({ skillId, currentLevel, today }: SkillLevelFormProps) {
+export function SkillLevelForm({ skillId, labelledBy, currentLevel, today }: SkillLevelFormProps) {
   const router = useRouter();
   const defaults: SkillLevelRecordInput = { skillId, level: levelChoice(currentLevel), assessedOn: today };
   const form = useForm<SkillLevelRecordInput, unknown, SkillLevelRecord>({
@@ -53,7 +55,7 @@ export function SkillLevelForm({ skillId, currentLevel, today }: SkillLevelFormP
   }
 
   return (
-    <form onSubmit={form.handleSubmit(record)} noValidate aria-label="Record level" className="grid items-start gap-3 sm:grid-cols-[1fr_1fr_auto]">
+    <form onSubmit={form.handleSubmit(record)} noValidate aria-labelledby={labelledBy} className="grid items-start gap-3 sm:grid-cols-[1fr_1fr_auto]">
       <FormField id="skill-level" label="Level" error={errors.level?.message}>
         <SelectNative id="skill-level" {...fieldAria("skill-level", { hasError: Boolean(errors.level) })} {...form.register("level")}>
           <option value="" disabled>

@@ -1,5 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
+import { SkillCreateForm } from "@/components/career/skill-create-form";
+import { SkillLevelForm } from "@/components/career/skill-level-form";
 import { SkillLevelHistory } from "@/components/career/skill-level-history";
 import { SkillTable } from "@/components/career/skill-table";
 import { SkillTrendChart, SkillTrendTable } from "@/components/career/skill-trend-chart";
@@ -85,5 +87,29 @@ describe("the level charts' tables", () => {
       <SkillLevelHistory skillName="Kotlin" levels={[{ id: "l-1", level: 1, assessedOn: "2023-02-01" }]} />,
     );
     expect(text(html)).toContain("1 Feb 2023 1 · Aware Delete the level of 1 Feb 2023");
+  });
+});
+
+describe("the skills' forms", () => {
+  it("add a skill by its name, with an optional level", () => {
+    const html = renderToStaticMarkup(<SkillCreateForm />);
+    expect(html).toMatch(/<label[^>]*for="skill-name"[^>]*>Skill<\/label>/);
+    expect(html).toContain('<option value="">Not yet</option>');
+    expect(text(html)).toContain("Add skill");
+  });
+
+  it("record a level with a Level select (1–5 by name) and a Date of at most today", () => {
+    const html = renderToStaticMarkup(
+      <>
+        <h3 id="record-level">Record level</h3>
+        <SkillLevelForm skillId="s-1" labelledBy="record-level" currentLevel={3} today="2026-11-12" />
+      </>,
+    );
+    expect(html).toContain('aria-labelledby="record-level"');
+    expect(html).toMatch(/<label[^>]*for="skill-level"[^>]*>Level<\/label>/);
+    expect(html).toMatch(/<label[^>]*for="skill-level-date"[^>]*>Date<\/label>/);
+    expect(html).toContain('<option value="5">5 · Expert</option>');
+    expect(html).toMatch(/type="date"[^>]*max="2026-11-12"/);
+    expect(text(html)).toContain("Record level Level Choose a level 1 · Aware");
   });
 });

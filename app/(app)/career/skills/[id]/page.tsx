@@ -107,8 +107,10 @@ export default async function SkillPage({ params }: PageProps) {
                 </div>
               )}
               <div className="grid gap-3">
-                <h3 className="text-sm font-medium">Record level</h3>
-                <SkillLevelForm skillId={skill.id} currentLevel={skill.level} today={today} />
+                <h3 id="record-level" className="text-sm font-medium">
+                  Record level
+                </h3>
+                <SkillLevelForm skillId={skill.id} labelledBy="record-level" currentLevel={skill.level} today={today} />
               </div>
             </CardContent>
           </section>
@@ -175,9 +177,7 @@ export default async function SkillPage({ params }: PageProps) {
               <CardTitle asChild>
                 <h2 id="skill-learning">Learning</h2>
               </CardTitle>
-              <CardDescription>
-                Learning hours: <span className="font-medium text-foreground tabular-nums">{formatHours(skill.learningHours)}</span>
-              </CardDescription>
+              <CardDescription>The courses, books, talks and mentoring in your learning log that build it.</CardDescription>
             </CardHeader>
             <CardContent className="grid gap-3">
               {skill.learning.length === 0 ? (
