@@ -5,11 +5,27 @@ import type * as NextCache from "next/cache";
 import type * as NextServer from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createImport } from "@/db/queries/imports";
-import { circles, contacts, events, imports, interactions, jobRoles, successes, users, wins } from "@/db/schema";
+import {
+  circles,
+  contacts,
+  events,
+  goals,
+  imports,
+  interactions,
+  jobRoles,
+  learningItems,
+  learningSkills,
+  skillLevels,
+  skills,
+  steppingStones,
+  successes,
+  users,
+  wins,
+} from "@/db/schema";
 import type * as AuthedActionModule from "@/lib/actions/authed-action";
 import type * as AuthModule from "@/lib/auth";
 import { deriveDigestLinkKey, digestPayload, signDigestToken } from "@/lib/digest/links";
-import { createBusyUser, createRole, createWin } from "../factories";
+import { createBusyUser, createGoal, createLearningItem, createRole, createStone, createWin } from "../factories";
 import { releaseAppDb, useAsAppDb } from "../helpers/app-db";
 import { type Fingerprint, userFingerprint, userOwnedTables } from "../helpers/db-fingerprint";
 import {
@@ -97,9 +113,30 @@ async function seedAccount() {
     skills: ["Negotiation"],
     people: people.slice(0, 2).map((person, i) => ({ contactId: person.id, part: i === 0 ? "helped_me" : "can_vouch" })),
   });
+  // A career plan: a goal with a step, a level of the win's skill, and a learning item for it.
+  const goal = await createGoal(t.db, { userId: user.id });
+  const stone = await createStone(t.db, { userId: user.id, goalId: goal.id });
+  const [{ id: skillId } = { id: undefined }] = await t.db.select({ id: skills.id }).from(skills).where(eq(skills.userId, user.id));
+  if (!skillId) throw new Error("seedAccount: the win has no skill");
+  await t.db.insert(skillLevels).values({ userId: user.id, skillId, level: 2, assessedOn: "2026-01-05" });
+  const item = await createLearningItem(t.db, { userId: user.id, mentorId: contactId, hours: 3 });
+  await t.db.insert(learningSkills).values({ userId: user.id, itemId: item.id, skillId });
   const tokens = (["log", "snooze"] as const).map((a) => signDigestToken(digestPayload({ a, u: user.id, c: contactId, p: "2026-W48" }), KEY));
   const idsOf = async (
-    table: typeof contacts | typeof circles | typeof events | typeof interactions | typeof successes | typeof imports | typeof jobRoles | typeof wins,
+    table:
+      | typeof contacts
+      | typeof circles
+      | typeof events
+      | typeof interactions
+      | typeof successes
+      | typeof imports
+      | typeof jobRoles
+      | typeof wins
+      | typeof skills
+      | typeof goals
+      | typeof steppingStones
+      | typeof skillLevels
+      | typeof learningItems,
   ) =>
     (await t.db.select({ id: table.id }).from(table).where(eq(table.userId, user.id))).map((row) => row.id);
   const groups = [
@@ -111,13 +148,18 @@ async function seedAccount() {
     await idsOf(imports),
     await idsOf(jobRoles),
     await idsOf(wins),
+    await idsOf(skills),
+    await idsOf(goals),
+    await idsOf(steppingStones),
+    await idsOf(skillLevels),
+    await idsOf(learningItems),
     [user.id],
   ];
   return {
     user,
-    ids: [...ids, mapping.id, preview.id, role.id, win.id, user.id],
+    ids: [...ids, mapping.id, preview.id, role.id, win.id, goal.id, stone.id, item.id, user.id],
     groups,
-    names: [...people.map((person) => person.name), role.company, win.title],
+    names: [...people.map((person) => person.name), role.company, win.title, goal.title, stone.title, item.title],
     tokens,
   };
 }
