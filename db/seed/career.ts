@@ -154,9 +154,11 @@ export async function seedCareer(db: Db, options: CareerSeedOptions): Promise<Ca
         case when g >= 3 then l.day end,
         case when g >= 10 then least(${today}::date, l.day + g % 30) end,
         case when g % 9 <> 0 then 1 + (g % 40) * 0.5 end,
-        case when g % 7 = 0 then (select c.id from c cross join n where c.i = (g * 13) % greatest(n.n, 1)) end
-      from generate_series(0, ${items - 1}) as g,
-        lateral (select (${today}::date - (g::bigint * ${learningDays} / ${Math.max(items, 1)})::int) as day) as l`);
+        c.id
+      from generate_series(0, ${items - 1}) as g
+        cross join lateral (select (${today}::date - (g::bigint * ${learningDays} / ${Math.max(items, 1)})::int) as day) as l
+        cross join n
+        left join c on g % 7 = 0 and c.i = (g * 13) % greatest(n.n, 1)`);
     await tx.execute(sql`
       with sk as (select id, (row_number() over (order by id) - 1)::int as i from skills where user_id = ${userId}),
         n as (select count(*)::int as n from sk),
