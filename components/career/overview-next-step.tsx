@@ -5,7 +5,8 @@ import { HealthBadge } from "@/components/health/health-badge";
 import { dueStatus, lastTouchLabel } from "@/lib/contacts/schedule-labels";
 import type { ActiveGoalView, NextStepPerson } from "@/lib/domain/career-overview";
 import { formatDay } from "@/lib/domain/dates";
-import { STONE_KIND_LABELS, STONE_PERSON_PART_PHRASES } from "@/lib/domain/enums";
+import { STONE_KIND_LABELS } from "@/lib/domain/enums";
+import { whyTheyMatter } from "@/lib/domain/goal-network";
 import { cn } from "@/lib/utils";
 import { OverviewPersonActions } from "./overview-person-actions";
 
@@ -36,7 +37,7 @@ function PersonRow({ person, now, timeZone }: { person: NextStepPerson } & Clock
         )}
       </div>
       <p className="text-sm text-muted-foreground">
-        {`${person.name.split(" ")[0]} ${STONE_PERSON_PART_PHRASES[person.part]}${person.note ? ` ${person.note}` : ""}`}
+        {`${person.name.split(" ")[0]} ${whyTheyMatter(person.part, person.note)}`}
         {" · "}
         Last touch {lastTouchLabel(person.lastTouchedAt, now, timeZone)}
       </p>

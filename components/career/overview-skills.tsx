@@ -4,8 +4,7 @@ import Link from "next/link";
 import { SkillTrendChart } from "@/components/career/skill-trend-chart";
 import type { OverviewSkill } from "@/lib/domain/career-overview";
 import { formatDay } from "@/lib/domain/dates";
-import { SKILL_LEVEL_LABELS, type SkillLevel } from "@/lib/domain/enums";
-import { type LevelTrend, levelTrend, skillFreshness } from "@/lib/domain/skills";
+import { type LevelTrend, levelTrend, skillFreshness, skillLevelLabel } from "@/lib/domain/skills";
 
 const TRENDS: Record<LevelTrend, { label: string; Icon: typeof ArrowUpIcon }> = {
   up: { label: "Up", Icon: ArrowUpIcon },
@@ -14,9 +13,7 @@ const TRENDS: Record<LevelTrend, { label: string; Icon: typeof ArrowUpIcon }> = 
 };
 
 function levelText(level: number | null): string {
-  if (level === null) return "—";
-  const name = SKILL_LEVEL_LABELS[level as SkillLevel];
-  return name ? `${level} · ${name}` : String(level);
+  return level === null ? "—" : skillLevelLabel(level);
 }
 
 function SkillRow({ skill, today }: { skill: OverviewSkill; today: string }) {
