@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { type FormEvent, useState, useTransition } from "react";
 import { toast } from "sonner";
 
 import { setStoneStatus } from "@/app/(app)/career/goals/actions";
+import { Button } from "@/components/ui/button";
 import { SelectNative } from "@/components/ui/select-native";
 import { STONE_STATUS_LABELS, STONE_STATUSES, type StoneStatus } from "@/lib/domain/enums";
 
@@ -19,7 +20,8 @@ function isStoneStatus(value: string): value is StoneStatus {
   return (STONE_STATUSES as readonly string[]).includes(value);
 }
 
-// A step's status, saved as soon as it is chosen. Done is dated today where
+// A step's status: chosen, then saved with its button, so moving through
+// the options with the arrow keys records nothing. Done is dated today where
 // the user lives (the server's answer).
 export function StoneStatusSelect({ stoneId, title, status }: { stoneId: string; title: string; status: StoneStatus }) {
   const router = useRouter();
@@ -33,14 +35,14 @@ export function StoneStatusSelect({ stoneId, title, status }: { stoneId: string;
   }
   const id = `stone-status-${stoneId}`;
 
-  function choose(value: string) {
-    if (!isStoneStatus(value) || value === chosen) return;
-    const previous = chosen;
-    setChosen(value);
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = chosen;
+    if (value === status) return;
     startTransition(async () => {
       const result = await setStoneStatus({ id: stoneId, status: value });
       if (!result.ok) {
-        setChosen(previous);
+        setChosen(status);
         toast.error(result.formError ?? "The status was not saved.");
         return;
       }
@@ -50,16 +52,17 @@ export function StoneStatusSelect({ stoneId, title, status }: { stoneId: string;
   }
 
   return (
-    <div className="flex items-center gap-2">
+    <form className="flex items-center gap-2" onSubmit={save}>
       <label htmlFor={id} className="text-sm font-medium">
         Status<span className="sr-only"> of “{title}”</span>
       </label>
       <SelectNative
         id={id}
         value={chosen}
-        aria-busy={isPending || undefined}
         wrapperClassName="w-40"
-        onChange={(event) => choose(event.target.value)}
+        onChange={(event) => {
+          if (isStoneStatus(event.target.value)) setChosen(event.target.value);
+        }}
       >
         {STONE_STATUSES.map((value) => (
           <option key={value} value={value}>
@@ -67,6 +70,10 @@ export function StoneStatusSelect({ stoneId, title, status }: { stoneId: string;
           </option>
         ))}
       </SelectNative>
-    </div>
+      <Button type="submit" variant="outline" size="sm" disabled={chosen === status || isPending}>
+        {isPending ? "Saving…" : "Save"}
+        <span className="sr-only"> status of “{title}”</span>
+      </Button>
+    </form>
   );
 }
