@@ -251,6 +251,11 @@ export const learningItems = pgTable(
   (t) => [
     index("learning_items_user_started_idx").on(t.userId, t.startedOn.desc().nullsLast(), t.id),
     index("learning_items_user_finished_idx").on(t.userId, t.finishedOn),
+    // The quarter's summary counts items finished in it or still in progress:
+    // with this, the second half of its OR is an index scan too.
+    index("learning_items_user_in_progress_idx")
+      .on(t.userId, t.startedOn)
+      .where(sql`${t.status} = 'in_progress'`),
     index("learning_items_mentor_idx").on(t.mentorId),
     check("learning_items_hours_check", sql`${t.hours} is null or ${t.hours} between 0 and 10000`),
     check(

@@ -1,0 +1,1 @@
+CREATE INDEX "learning_items_user_in_progress_idx" ON "learning_items" USING btree ("user_id","started_on") WHERE "learning_items"."status" = 'in_progress';
