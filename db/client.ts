@@ -25,8 +25,9 @@ export const pgliteExtensions = { pg_trgm, btree_gin };
 
 export type OpenOptions =
   | { databaseUrl: string; max?: number }
-  // `dataDir` undefined: an in-memory database (tests).
-  | { dataDir: string | undefined };
+  // `dataDir` undefined: an in-memory database (tests); `from`: start as a
+  // copy of a dump (PGlite's dumpDataDir) instead of an empty cluster.
+  | { dataDir: string | undefined; from?: Blob };
 
 export async function openDb(options: OpenOptions): Promise<DbHandle> {
   if ("databaseUrl" in options) {
@@ -38,6 +39,7 @@ export async function openDb(options: OpenOptions): Promise<DbHandle> {
   try {
     const client = await PGlite.create(options.dataDir ?? "memory://", {
       extensions: pgliteExtensions,
+      loadDataDir: options.from,
     });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {

@@ -352,7 +352,7 @@ describe("circle schemas", () => {
   });
 });
 
-// Found by the hostile-input fuzz (tests/integration/hostile-actions.test.ts):
+// Found by the hostile-input fuzz (tests/helpers/hostile-actions.ts):
 // safeParse threw instead of failing, which a server action answers with a 500.
 describe("contact schemas given what no form sends", () => {
   const schemas = { contactFormSchema, createContactSchema, updateContactSchema };
