@@ -8,9 +8,19 @@ import { openDb } from "@/db/client";
 import { DataDirInUseError } from "@/db/pglite-lock";
 
 const children: ChildProcess[] = [];
+const dataDirs: string[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
+  for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
+
+// A data directory of its own for each test, removed after it (a PGlite
+// cluster is about 40 MB).
+function tempDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kith-owner-"));
+  dataDirs.push(dir);
+  return dir;
+}
 
 function holdInChild(dataDir: string): Promise<{ child: ChildProcess; line: string }> {
   const child = spawn(
@@ -48,7 +58,7 @@ async function notes(dataDir: string): Promise<string[]> {
 
 describe("embedded database has one owner", () => {
   it("refuses a second process with a clear error while the first is running", { timeout: 60_000 }, async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kith-owner-"));
+    const dataDir = tempDataDir();
     const { child, line } = await holdInChild(dataDir);
     expect(line).toBe("ready");
 
@@ -67,7 +77,7 @@ describe("embedded database has one owner", () => {
   });
 
   it("refuses a second open of the same directory inside one process", { timeout: 60_000 }, async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kith-owner-"));
+    const dataDir = tempDataDir();
     const first = await openDb({ dataDir });
     try {
       await expect(openDb({ dataDir })).rejects.toBeInstanceOf(DataDirInUseError);
@@ -79,7 +89,7 @@ describe("embedded database has one owner", () => {
   });
 
   it("takes over a lock left by a dead process", { timeout: 60_000 }, async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kith-owner-"));
+    const dataDir = tempDataDir();
     const dead = spawn(process.execPath, ["-e", ""]);
     await waitForExit(dead);
     fs.writeFileSync(path.join(dataDir, "kith.lock"), String(dead.pid));
