@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { addEventWithPeople, daysAgo, expectAccessible, shot, signIn } from "./fixtures";
+import { addEventWithPeople, daysAgo, digestDueNow, expectAccessible, shot, signIn } from "./fixtures";
 
 // As in digest.spec.ts: the server runs a digest pass only when this route is called.
 const CRON_SECRET = "e2e-cron-secret-0123456789";
@@ -8,18 +8,6 @@ const GOAL = "Lead a platform group";
 const STEPS = ["Ship the data platform", "Get to know climate tech", "Pass the Kubernetes exam"] as const;
 
 test.use({ timezoneId: TIME_ZONE });
-
-async function digestDueNow(page: Page) {
-  const today = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: TIME_ZONE }).format(new Date());
-  await page.goto("/settings");
-  const timeZone = page.getByLabel("Time zone");
-  await expect(timeZone).toHaveValue(TIME_ZONE);
-  await timeZone.selectOption(TIME_ZONE);
-  await page.getByLabel("Weekday", { exact: true }).selectOption({ label: today });
-  await page.getByLabel("Hour (your time)").selectOption({ label: "00:00" });
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Settings saved")).toBeVisible();
-}
 
 function stoneCard(page: Page, title: string): Locator {
   return page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
@@ -48,7 +36,7 @@ test("a goal's steps move forward with a win as evidence, learning counts its ho
   page,
 }) => {
   const email = await signIn(page, "career");
-  await digestDueNow(page);
+  await digestDueNow(page, TIME_ZONE);
   // Met 100 days ago with the default 30-day cadence: both are overdue.
   await addEventWithPeople(page, "Climate tech meetup", daysAgo(100), ["Ada Quinn, Watershed", "Bo Sato, Patch"]);
 

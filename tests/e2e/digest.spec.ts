@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { addEventWithPeople, daysAgo, expectAccessible, shot, signIn } from "./fixtures";
+import { addEventWithPeople, daysAgo, digestDueNow, expectAccessible, shot, signIn } from "./fixtures";
 
 // playwright.config.ts starts the server with this secret and the in-process
 // scheduler off, so only this test's calls to the cron route run a pass.
@@ -19,19 +19,7 @@ test.use({ timezoneId: TIME_ZONE });
 test("the weekly digest goes out when due, once, and its link logs a touch", async ({ page }) => {
   const email = await signIn(page, "digest");
 
-  // Due now: today's weekday where the user lives, from midnight.
-  const today = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: TIME_ZONE }).format(new Date());
-  await page.goto("/settings");
-  const timeZone = page.getByLabel("Time zone");
-  await expect(timeZone).toHaveValue(TIME_ZONE);
-  await timeZone.selectOption(TIME_ZONE);
-  await page.getByLabel("Weekday", { exact: true }).selectOption({ label: today });
-  await page.getByLabel("Hour (your time)").selectOption({ label: "00:00" });
-  const digestOn = page.getByRole("switch", { name: "Send me the weekly email" });
-  if ((await digestOn.getAttribute("aria-checked")) !== "true") await digestOn.click();
-  await expect(digestOn).toHaveAttribute("aria-checked", "true");
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Settings saved")).toBeVisible();
+  await digestDueNow(page, TIME_ZONE);
 
   // Met 100 days ago with the default 30-day cadence: both are overdue.
   await addEventWithPeople(page, "Founders dinner", daysAgo(100), ["Ada Quinn, Acme", "Bo Sato, Beta"]);

@@ -62,3 +62,21 @@ export async function addEventWithPeople(page: Page, name: string, day: string, 
   await page.getByRole("button", { name: `Save ${count}` }).click();
   await expect(page.getByText(/Added \d+ new contacts? from/)).toBeVisible();
 }
+
+// The weekly email due now: today's weekday where the user lives, from
+// midnight, with the email on. The browser runs in `timeZone` too, so the
+// settings page proposes it once hydrated, the sign the form is ready.
+export async function digestDueNow(page: Page, timeZone: string) {
+  const today = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone }).format(new Date());
+  await page.goto("/settings");
+  const zone = page.getByLabel("Time zone");
+  await expect(zone).toHaveValue(timeZone);
+  await zone.selectOption(timeZone);
+  await page.getByLabel("Weekday", { exact: true }).selectOption({ label: today });
+  await page.getByLabel("Hour (your time)").selectOption({ label: "00:00" });
+  const digestOn = page.getByRole("switch", { name: "Send me the weekly email" });
+  if ((await digestOn.getAttribute("aria-checked")) !== "true") await digestOn.click();
+  await expect(digestOn).toHaveAttribute("aria-checked", "true");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved")).toBeVisible();
+}

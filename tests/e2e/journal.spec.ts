@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { addEventWithPeople, daysAgo, expectAccessible, shot, signIn } from "./fixtures";
+import { addEventWithPeople, daysAgo, digestDueNow, expectAccessible, shot, signIn } from "./fixtures";
 
 // As in digest.spec.ts: the server runs a digest pass only when this route is called.
 const CRON_SECRET = "e2e-cron-secret-0123456789";
@@ -127,15 +127,7 @@ test("a win recorded from a contact's page shows on the journal, the contact, th
 test("the weekly email asks what went well, and its link opens the form", async ({ page }) => {
   const email = await signIn(page, "journal-digest");
 
-  const today = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: TIME_ZONE }).format(new Date());
-  await page.goto("/settings");
-  const timeZone = page.getByLabel("Time zone");
-  await expect(timeZone).toHaveValue(TIME_ZONE);
-  await timeZone.selectOption(TIME_ZONE);
-  await page.getByLabel("Weekday", { exact: true }).selectOption({ label: today });
-  await page.getByLabel("Hour (your time)").selectOption({ label: "00:00" });
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Settings saved")).toBeVisible();
+  await digestDueNow(page, TIME_ZONE);
 
   // No one to reconnect with: the email still goes out, for the journal.
   const run = await page.request.get("/api/cron/digest", { headers: { Authorization: `Bearer ${CRON_SECRET}` } });
