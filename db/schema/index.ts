@@ -7,3 +7,4 @@ export * from "./successes";
 export * from "./imports";
 export * from "./journal";
 export * from "./career";
+export * from "./capture";

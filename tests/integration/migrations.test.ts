@@ -31,6 +31,7 @@ const DOMAIN_TABLES = [
   "digest_deliveries",
   "events",
   "goals",
+  "idempotency_keys",
   "import_rows",
   "imports",
   "interaction_contacts",
