@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { listDue } from "@/db/queries/digest-ledger";
 import { getUserSettings } from "@/db/queries/users";
-import { pruneSignInRecords } from "@/lib/auth/prune";
+import { pruneStaleRecords } from "@/lib/auth/prune";
 import { defaultMailer, type Mailer } from "@/lib/email/mailer";
 import { composeDigest, composeDigests, renderStoredDigest, type StoredDigest } from "./compose";
 import { appUrl, digestLinkKey } from "./links";
@@ -26,10 +26,12 @@ export async function runScheduledDigests(
   const ports = digestPorts(db, { now, mailer: options.mailer ?? defaultMailer(db), links: options.links });
   const summary = await runDigestPass(db, ports, { now, email: options.email, log: options.log });
   // Housekeeping rides along on every pass: spent rate-limit windows and
-  // sign-in links that were never opened.
-  const pruned = await pruneSignInRecords(db, { now });
-  if (pruned.rateLimits > 0 || pruned.verificationTokens > 0) {
-    options.log?.(`pruned ${pruned.rateLimits} rate-limit windows and ${pruned.verificationTokens} expired sign-in tokens`);
+  // sign-in links that were never opened, offline-capture keys past their days.
+  const pruned = await pruneStaleRecords(db, { now });
+  if (pruned.rateLimits > 0 || pruned.verificationTokens > 0 || pruned.idempotencyKeys > 0) {
+    options.log?.(
+      `pruned ${pruned.rateLimits} rate-limit windows, ${pruned.verificationTokens} expired sign-in tokens and ${pruned.idempotencyKeys} capture keys`,
+    );
   }
   return summary;
 }

@@ -5,6 +5,7 @@ import { CONTACT_SORTS, CONTACT_TIERS } from "@/lib/domain/enums";
 import { HEALTH_BANDS } from "@/lib/health/model";
 import { circleNameSchema } from "./circle";
 import { pageParamSchema } from "./paging";
+import { idempotencyKeyField } from "./idempotency";
 
 export const CADENCE_MAX_DAYS = 3650;
 export const MAX_ROWS_PER_KIND = 20;
@@ -223,6 +224,7 @@ export const createContactSchema = z
     ...contactFields,
     // Set by "Create anyway" once the person has seen the likely duplicates.
     confirmDuplicate: z.boolean().default(false),
+    ...idempotencyKeyField,
   })
   .superRefine(checkBirthday, birthdayCheck);
 

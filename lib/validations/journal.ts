@@ -3,6 +3,7 @@ import { WIN_KINDS, WIN_PERSON_PARTS } from "@/lib/domain/enums";
 import { normalizeUrl } from "@/lib/domain/url";
 import { MAX_URL_LENGTH } from "@/lib/validations/success";
 import { pastDaySchema } from "@/lib/validations/touch";
+import { idempotencyKeyField } from "@/lib/validations/idempotency";
 
 export const MAX_ROLE_TEXT_LENGTH = 200;
 export const MAX_ROLE_DESCRIPTION_LENGTH = 4000;
@@ -205,7 +206,7 @@ function requireMetricValue(win: unknown, ctx: z.RefinementCtx) {
   }
 }
 
-export const winInputSchema = z.object(winFields).superRefine(requireMetricValue, always);
+export const winInputSchema = z.object({ ...winFields, ...idempotencyKeyField }).superRefine(requireMetricValue, always);
 
 export type WinInput = z.input<typeof winInputSchema>;
 export type WinValues = z.output<typeof winInputSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { eventIdSchema, optionalText } from "./event";
+import { idempotencyKeyField } from "./idempotency";
 
 export const QUICK_ADD_MAX_ROWS = 100;
 const MAX_CIRCLES_PER_ROW = 20;
@@ -73,6 +74,7 @@ export const quickAddInputSchema = z
       .array(quickAddRowSchema, { error: "Add at least one person." })
       .min(1, "Add at least one person.")
       .max(QUICK_ADD_MAX_ROWS, `Add at most ${QUICK_ADD_MAX_ROWS} people at a time.`),
+    ...idempotencyKeyField,
   })
   .superRefine(
     (value, ctx) => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHANNELS, VALUE_DIRECTIONS, VALUE_KINDS } from "@/lib/domain/enums";
 import { latestAllowedDate } from "@/lib/domain/touch-dates";
+import { idempotencyKeyField } from "@/lib/validations/idempotency";
 
 export const MAX_TOUCH_CONTACTS = 50;
 export const MAX_SUMMARY_LENGTH = 2000;
@@ -82,6 +83,7 @@ export const touchInputSchema = z
       .union([z.uuid({ error: "That success was not found." }), z.literal("")])
       .nullish()
       .transform((id) => id || null),
+    ...idempotencyKeyField,
   })
   .superRefine((touch, ctx) => {
     if (!isObject(touch)) return;

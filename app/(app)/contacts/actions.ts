@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions/authed-action";
+import { idempotent } from "@/lib/actions/idempotent";
 import { archiveContact, deleteContact, snoozeContact, unarchiveContact } from "@/lib/contacts/contact-status";
 import { createContact, updateContact } from "@/lib/contacts/save-contact";
 import {
@@ -15,7 +16,10 @@ import {
   updateContactSchema,
 } from "@/lib/validations/contact";
 
-const create = authedAction(createContactSchema, createContact);
+const create = authedAction(
+  createContactSchema,
+  idempotent("contact", createContact, (saved) => saved.status === "created"),
+);
 const update = authedAction(updateContactSchema, updateContact);
 const archive = authedAction(contactIdSchema, archiveContact);
 const unarchive = authedAction(contactIdSchema, unarchiveContact);

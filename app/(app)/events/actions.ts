@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions/authed-action";
+import { idempotent } from "@/lib/actions/idempotent";
 import { createEvent, deleteEvent, updateEvent } from "@/lib/events/manage-events";
 import { previewQuickAdd, quickAddPeople } from "@/lib/events/quick-add";
 import {
@@ -23,7 +24,7 @@ const create = authedAction(eventInputSchema, createEvent);
 const update = authedAction(updateEventInputSchema, updateEvent);
 const remove = authedAction(deleteEventInputSchema, deleteEvent);
 const preview = authedAction(quickAddPreviewInputSchema, previewQuickAdd);
-const quickAdd = authedAction(quickAddInputSchema, quickAddPeople);
+const quickAdd = authedAction(quickAddInputSchema, idempotent("quick-add", quickAddPeople));
 
 export async function createEventAction(input: EventInput) {
   const result = await create(input);

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions/authed-action";
+import { idempotent } from "@/lib/actions/idempotent";
 import type { ActionResult } from "@/lib/actions/result";
 import { deleteWin as deleteWinUseCase } from "@/lib/journal/delete-win";
 import { recordWin as recordWinUseCase } from "@/lib/journal/record-win";
@@ -20,7 +21,7 @@ import {
 } from "@/lib/validations/journal";
 import { roleOptionsSchema, skillSearchSchema } from "@/lib/validations/win-form-lookups";
 
-const record = authedAction(winInputSchema, recordWinUseCase);
+const record = authedAction(winInputSchema, idempotent("win", recordWinUseCase));
 const update = authedAction(winUpdateSchema, updateWinUseCase);
 const remove = authedAction(winIdSchema, deleteWinUseCase);
 const load = authedAction(winIdSchema, loadWinForEdit);

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions/authed-action";
+import { idempotent } from "@/lib/actions/idempotent";
 import type { ActionResult } from "@/lib/actions/result";
 import { deleteTouch as deleteTouchUseCase } from "@/lib/touches/delete-touch";
 import { logTouch as logTouchUseCase } from "@/lib/touches/log-touch";
@@ -16,7 +17,7 @@ import {
   touchUpdateSchema,
 } from "@/lib/validations/touch";
 
-const log = authedAction(touchInputSchema, logTouchUseCase);
+const log = authedAction(touchInputSchema, idempotent("touch", logTouchUseCase));
 const update = authedAction(touchUpdateSchema, updateTouchUseCase);
 const remove = authedAction(touchIdSchema, deleteTouchUseCase);
 const search = authedAction(contactSearchSchema, searchUseCase);
