@@ -8,6 +8,8 @@ import { useEffect, useRef, useState } from "react";
 import { type Path, useFieldArray, useForm, type UseFormReturn } from "react-hook-form";
 import { toast } from "sonner";
 import { createContactAction, updateContactAction } from "@/app/(app)/contacts/actions";
+import { fillContactForm } from "@/components/capture/fill-contact-form";
+import { ScanButton } from "@/components/capture/scan-button";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField, fieldAria } from "@/components/ui/form-field";
@@ -81,6 +83,7 @@ export function ContactForm({ contactId, defaultValues, circles }: ContactFormPr
 
   return (
     <form onSubmit={form.handleSubmit((values) => save(values))} noValidate className="max-w-3xl space-y-6">
+      {isEditing ? null : <ScanButton onContact={(contact) => fillContactForm(form, contact)} />}
       <Card>
         <CardHeader>
           <CardTitle asChild>

@@ -7,9 +7,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { type FieldPath, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { previewQuickAddAction, quickAddPeopleAction } from "@/app/(app)/events/actions";
+import { ScanButton } from "@/components/capture/scan-button";
 import { PasteList } from "@/components/events/paste-list";
 import { QuickAddRow } from "@/components/events/quick-add-row";
 import { Button } from "@/components/ui/button";
+import { quickAddRowFrom } from "@/lib/capture/fill";
 import type { ParsedRow } from "@/lib/events/paste-parser";
 import type { ExistingContactMatch } from "@/lib/events/quick-add";
 import {
@@ -77,7 +79,10 @@ export function QuickAddForm({ eventId, eventName }: { eventId: string; eventNam
   }
 
   function addParsedRows(parsed: ParsedRow[]) {
-    const newRows = parsed.map(({ name, company, role, email }) => ({ ...emptyQuickAddRow(), name, company, role, email }));
+    addRows(parsed.map(({ name, company, role, email }) => ({ ...emptyQuickAddRow(), name, company, role, email })));
+  }
+
+  function addRows(newRows: QuickAddRowInput[]) {
     const current = form.getValues("rows");
     if (current.length === 1 && isBlankRow(current[0])) replace(newRows);
     else append(newRows, { shouldFocus: false });
@@ -117,6 +122,9 @@ export function QuickAddForm({ eventId, eventName }: { eventId: string; eventNam
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4" aria-label={`Add people you met at ${eventName}`}>
       <PasteList onRows={addParsedRows} />
+      <div>
+        <ScanButton isContinuous onContact={(contact) => addRows([quickAddRowFrom(contact)])} />
+      </div>
       <div className="grid gap-4">
         {fields.map((field, index) => (
           <QuickAddRow

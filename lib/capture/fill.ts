@@ -2,7 +2,7 @@
 // new-contact form's values. Pure, so a scan and the share target's
 // redirect fill the form the same way.
 
-import type { ContactFormInput } from "@/lib/validations/contact";
+import { type ContactFormInput, MAX_ROWS_PER_KIND } from "@/lib/validations/contact";
 import { emptyQuickAddRow, type QuickAddRowInput } from "@/lib/validations/quick-add";
 import type { CapturedContact, ContactPrefill } from "./prefill";
 
@@ -27,12 +27,14 @@ export function quickAddRowFrom(contact: CapturedContact): QuickAddRowInput {
   };
 }
 
+const hasRoom = (rows: unknown[] | undefined) => (rows ?? []).length < MAX_ROWS_PER_KIND;
 const same = (a: string | null | undefined, b: string) => (a ?? "").trim().toLowerCase() === b.toLowerCase();
 
 /**
  * The form's values with the prefill's: its name, company and role replace
  * the form's, its email takes the first empty email row, and its phone,
- * links and note are added to what is there (each once).
+ * links and note are added to what is there (each once). A list it does
+ * not change is the same array.
  */
 export function withPrefill(values: ContactFormInput, prefill: ContactPrefill): ContactFormInput {
   const next: ContactFormInput = { ...values };
@@ -40,25 +42,23 @@ export function withPrefill(values: ContactFormInput, prefill: ContactPrefill): 
   if (prefill.company) next.company = prefill.company;
   if (prefill.role) next.role = prefill.role;
   const email = prefill.email;
-  const emails = [...(values.emails ?? [])];
-  if (email && !emails.some((row) => same(row.email, email))) {
+  if (email && !(values.emails ?? []).some((row) => same(row.email, email))) {
+    const emails = [...(values.emails ?? [])];
     const blank = emails.findIndex((row) => (row.email ?? "").trim() === "");
-    if (blank === -1) emails.push({ email, label: "" });
-    else emails[blank] = { ...emails[blank], email };
+    if (blank !== -1) emails[blank] = { ...emails[blank], email };
+    else if (hasRoom(emails)) emails.push({ email, label: "" });
+    next.emails = emails;
   }
-  next.emails = emails;
   const phone = prefill.phone;
-  const phones = [...(values.phones ?? [])];
-  if (phone && !phones.some((row) => same(row.phone, phone))) phones.push({ phone, label: "" });
-  next.phones = phones;
-  const links = [...(values.links ?? [])];
+  if (phone && hasRoom(values.phones) && !(values.phones ?? []).some((row) => same(row.phone, phone))) {
+    next.phones = [...(values.phones ?? []), { phone, label: "" }];
+  }
   for (const [url, label] of [
     [prefill.linkedin, "LinkedIn"],
     [prefill.website, ""],
   ] as const) {
-    if (url && !links.some((row) => same(row.url, url))) links.push({ url, label });
+    if (url && hasRoom(next.links) && !(next.links ?? []).some((row) => same(row.url, url))) next.links = [...(next.links ?? []), { url, label }];
   }
-  next.links = links;
   const notes = (values.notes ?? "").trim();
   if (prefill.note && !notes.includes(prefill.note)) next.notes = notes ? `${notes}\n\n${prefill.note}` : prefill.note;
   return next;
