@@ -15,7 +15,15 @@ import { parsePastedPeople } from "@/lib/events/paste-parser";
 import { normalizeLinkedInUrl } from "@/lib/import/csv";
 import { parseVCards } from "@/lib/import/vcard";
 import { splitEscaped, unescapeText } from "@/lib/import/vcard-lines";
-import { type CapturedContact, type ContactPrefill, type ContactPrefillInput, isEmptyPrefill, oneLine, toPrefill } from "./prefill";
+import {
+  type CapturedContact,
+  type ContactPrefill,
+  type ContactPrefillInput,
+  isEmptyPrefill,
+  oneLine,
+  PREFILL_NOTE_MAX,
+  toPrefill,
+} from "./prefill";
 
 export type CaptureFormat = "vcard" | "mecard" | "linkedin" | "email";
 export type Captured = { format: CaptureFormat; contact: CapturedContact };
@@ -143,8 +151,9 @@ export function parseShare(shared: SharedData): ContactPrefill {
   }
   const captured = parseCapturedText(text) ?? parseCapturedText(url);
   if (captured) return captured.contact;
-  const prefill = toPrefill({ note: text, website: url });
-  return isEmptyPrefill(prefill) ? toPrefill({ note: [title, url].filter(Boolean).join("\n") }) : prefill;
+  // A long text is cut to what a note on the form holds, not dropped.
+  const prefill = toPrefill({ note: text.slice(0, PREFILL_NOTE_MAX), website: url });
+  return isEmptyPrefill(prefill) ? toPrefill({ note: [title, url].filter(Boolean).join("\n").slice(0, PREFILL_NOTE_MAX) }) : prefill;
 }
 
 function cap(value: string | null | undefined): string {

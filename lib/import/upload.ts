@@ -37,18 +37,10 @@ export async function receiveImportUpload(
   if (!context.userId) return error("Your session has ended. Sign in again to continue.", 401);
   const limits = context.limits ?? IMPORT_UPLOAD_LIMITS;
   const db = await context.db();
-  const verdict = await hitHourlyLimit(db, {
-    key: `import:user:${context.userId}`,
-    perHour: limits.perHour,
-    now: context.now ?? new Date(),
-  });
+  const verdict = await hitImportLimit(db, { userId: context.userId, now: context.now ?? new Date(), limits });
   if (!verdict.allowed) {
     await request.body?.cancel().catch(() => undefined);
-    return error(
-      `You have started ${limits.perHour} imports in the last hour, the most Kith takes. Try again ${retryAfterText(verdict.retryAfterSeconds)}.`,
-      429,
-      { "Retry-After": String(verdict.retryAfterSeconds) },
-    );
+    return error(tooManyImportsMessage(limits, verdict.retryAfterSeconds), 429, { "Retry-After": String(verdict.retryAfterSeconds) });
   }
   const body = await readLimitedFormData(request, limits.maxBodyBytes);
   if (!body.ok) return body.reason === "too-large" ? error(TOO_LARGE, 413) : error("Choose a file to import.", 400);
@@ -57,15 +49,36 @@ export async function receiveImportUpload(
   if (file.size === 0) return error("This file is empty.", 400);
   if (file.size > FILE_SIZE_LIMIT_BYTES) return error(fileTooLargeMessage(file.size), 413);
 
+  const created = await startImport(db, { userId: context.userId, file, later: context.later });
+  return Response.json(created, { status: 201 });
+}
+
+// Counts one import against the account's hourly budget (see IMPORT_UPLOAD_LIMITS).
+export function hitImportLimit(db: Db, params: { userId: string; now: Date; limits?: ImportUploadLimits }) {
+  const perHour = (params.limits ?? IMPORT_UPLOAD_LIMITS).perHour;
+  return hitHourlyLimit(db, { key: `import:user:${params.userId}`, perHour, now: params.now });
+}
+
+export function tooManyImportsMessage(limits: ImportUploadLimits, retryAfterSeconds: number): string {
+  return `You have started ${limits.perHour} imports in the last hour, the most Kith takes. Try again ${retryAfterText(retryAfterSeconds)}.`;
+}
+
+// A file within the size limit stored as the user's import: read later
+// (by `later`) when its source is known, or left for its columns to be chosen.
+export async function startImport(
+  db: Db,
+  params: { userId: string; file: File; later: (work: () => Promise<void>) => void },
+): ReturnType<typeof createImport> {
+  const { file } = params;
   const content = decodeFile(new Uint8Array(await file.arrayBuffer()));
   const fileName = file.name.slice(0, 255) || "import";
   const created = await createImport(db, {
-    userId: context.userId,
+    userId: params.userId,
     source: detectSource(fileName, content),
     fileName,
     fileSize: file.size,
     content,
   });
-  if (created.status === "parsing") context.later(() => processImport(db, { importId: created.id }));
-  return Response.json({ id: created.id, status: created.status }, { status: 201 });
+  if (created.status === "parsing") params.later(() => processImport(db, { importId: created.id }));
+  return { id: created.id, status: created.status };
 }

@@ -8,6 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { listImports } from "@/db/queries/imports";
 import { currentUserId } from "@/lib/auth";
+import { SHARE_NOTICES } from "@/lib/capture/share";
 import { formatDay } from "@/lib/domain/dates";
 import { IMPORT_SOURCE_LABELS } from "@/lib/import/parse";
 
@@ -22,10 +23,16 @@ const STATUS_LABELS = {
   failed: "Could not be read",
 } as const;
 
-export default async function ImportPage() {
+// Why a file shared from another app (/share) was not imported.
+function shareNotice(value: string | string[] | undefined): string | null {
+  return typeof value === "string" && Object.hasOwn(SHARE_NOTICES, value) ? SHARE_NOTICES[value as keyof typeof SHARE_NOTICES] : null;
+}
+
+export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const userId = await currentUserId();
   if (!userId) notFound();
   const recent = await listImports(await getDb(), { userId, limit: 10 });
+  const notice = shareNotice((await searchParams).share);
 
   return (
     <>
@@ -34,6 +41,11 @@ export default async function ImportPage() {
         description="Bring in the people you already know. You see exactly what will happen before anything changes."
       />
       <div className="flex flex-col gap-8">
+        {notice ? (
+          <p role="alert" className="rounded-lg border border-destructive/40 p-4 text-sm">
+            {notice}
+          </p>
+        ) : null}
         <ImportUpload />
         <Card>
           <CardHeader>
