@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contactEmails, contacts } from "@/db/schema";
-import type { ContactOption } from "@/lib/domain/contacts";
+import type { ContactOption, PaletteContact } from "@/lib/domain/contacts";
 
 function likePattern(q: string): string {
   return `%${q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -42,5 +42,35 @@ export async function searchContacts(
     .from(contacts)
     .where(and(eq(contacts.userId, params.userId), isNull(contacts.archivedAt), contactMatches(params.userId, params.q)))
     .orderBy(asc(contacts.name), asc(contacts.id))
+    .limit(params.limit);
+}
+
+// The command palette's contacts, most recent first: by the last touch (whom
+// the person has been working with, read off contacts_user_last_touched_idx),
+// then those never touched, newest first (someone just added at an event).
+// With no query these are the recent contacts; with one, the matches in the
+// same order.
+export async function paletteContacts(
+  db: Db,
+  params: { userId: string; q: string; limit: number },
+): Promise<PaletteContact[]> {
+  const isSearch = params.q.trim() !== "";
+  return db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      company: contacts.company,
+      score: contacts.healthScore,
+      band: contacts.healthBand,
+    })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.userId, params.userId),
+        isNull(contacts.archivedAt),
+        isSearch ? contactMatches(params.userId, params.q) : undefined,
+      ),
+    )
+    .orderBy(sql`${contacts.lastTouchedAt} desc nulls last`, desc(contacts.createdAt), asc(contacts.id))
     .limit(params.limit);
 }

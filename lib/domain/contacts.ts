@@ -28,3 +28,6 @@ export type LikelyDuplicate = {
 };
 
 export type ContactOption = { id: string; name: string; company: string | null };
+
+/** A contact as the command palette lists it; health is null until first computed. */
+export type PaletteContact = ContactOption & { score: number | null; band: HealthBand | null };
