@@ -66,4 +66,4 @@ function NavLinks({ onNavigate, className }: NavLinksProps) {
   );
 }
 
-export { NavLinks };
+export { NavLinks, navItems };
