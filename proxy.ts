@@ -2,7 +2,9 @@ import { type NextRequest, NextResponse } from "next/server";
 import { refuseMalformedActionBody } from "@/lib/http/action-body";
 
 // /unsubscribe is opened from the weekly email, signed out; its token is the authority.
-const PUBLIC_PATHS = ["/", "/sign-in", "/outbox", "/unsubscribe"];
+// /offline is the service worker's page for when there is no network and no
+// copy of the page asked for: it holds nobody's data.
+const PUBLIC_PATHS = ["/", "/sign-in", "/outbox", "/unsubscribe", "/offline"];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.some((path) => pathname === path || (path !== "/" && pathname.startsWith(`${path}/`)));
@@ -65,7 +67,9 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      // The web app manifest is fetched without cookies, and the service
+      // worker's script runs no page: neither needs a session or a CSP nonce.
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|icons/|manifest.webmanifest|serwist/).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

@@ -1,10 +1,11 @@
 import { redirect } from "next/navigation";
+import { CaptureQueueProvider } from "@/components/capture/capture-queue-provider";
 import { AppShell } from "@/components/shell/app-shell";
 import { auth, signOut } from "@/lib/auth";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const session = await auth();
-  if (!session?.user?.email) redirect("/sign-in");
+  if (!session?.user?.email || !session.user.id) redirect("/sign-in");
 
   async function signOutAction() {
     "use server";
@@ -12,8 +13,10 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   }
 
   return (
-    <AppShell user={{ name: session.user.name ?? null, email: session.user.email }} signOut={signOutAction}>
-      {children}
-    </AppShell>
+    <CaptureQueueProvider userId={session.user.id}>
+      <AppShell user={{ name: session.user.name ?? null, email: session.user.email }} signOut={signOutAction}>
+        {children}
+      </AppShell>
+    </CaptureQueueProvider>
   );
 }

@@ -7,7 +7,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { type Path, useFieldArray, useForm, type UseFormReturn } from "react-hook-form";
 import { toast } from "sonner";
-import { createContactAction, updateContactAction } from "@/app/(app)/contacts/actions";
+import { updateContactAction } from "@/app/(app)/contacts/actions";
+import { useCaptureQueue } from "@/components/capture/capture-queue-provider";
 import { fillContactForm } from "@/components/capture/fill-contact-form";
 import { ScanButton } from "@/components/capture/scan-button";
 import { Button } from "@/components/ui/button";
@@ -39,6 +40,7 @@ type ContactFormProps = {
 
 export function ContactForm({ contactId, defaultValues, circles }: ContactFormProps) {
   const router = useRouter();
+  const { send } = useCaptureQueue();
   const form = useForm<ContactFormInput, unknown, ContactFormValues>({
     resolver: zodResolver(contactFormSchema),
     defaultValues,
@@ -71,7 +73,13 @@ export function ContactForm({ contactId, defaultValues, circles }: ContactFormPr
       else showErrors(result);
       return;
     }
-    const result = await createContactAction({ ...values, confirmDuplicate });
+    const sent = await send("contact", { ...values, confirmDuplicate }, { label: `New contact: ${values.name}` });
+    if (sent.status === "queued") {
+      toast.success("Saved on this device: it syncs when you're back online.");
+      form.reset(defaultValues);
+      return;
+    }
+    const { result } = sent;
     if (!result.ok) return showErrors(result);
     if (result.data.status === "duplicates") {
       setDuplicates({ found: result.data.duplicates, values });

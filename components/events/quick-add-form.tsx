@@ -6,7 +6,8 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type FieldPath, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { previewQuickAddAction, quickAddPeopleAction } from "@/app/(app)/events/actions";
+import { previewQuickAddAction } from "@/app/(app)/events/actions";
+import { useCaptureQueue } from "@/components/capture/capture-queue-provider";
 import { ScanButton } from "@/components/capture/scan-button";
 import { PasteList } from "@/components/events/paste-list";
 import { QuickAddRow } from "@/components/events/quick-add-row";
@@ -42,6 +43,7 @@ function savedMessage(created: number, linked: number, eventName: string): strin
 
 export function QuickAddForm({ eventId, eventName }: { eventId: string; eventName: string }) {
   const router = useRouter();
+  const { send } = useCaptureQueue();
   const form = useForm<QuickAddInput, unknown, QuickAdd>({
     resolver: zodResolver(quickAddInputSchema),
     defaultValues: { eventId, rows: [emptyQuickAddRow()] },
@@ -59,8 +61,9 @@ export function QuickAddForm({ eventId, eventName }: { eventId: string; eventNam
     const emails = form.getValues("rows").map((row) => emailKey(row.email));
     if (!emails.some((email) => email.includes("@"))) return;
     const request = ++latestPreview.current;
-    const result = await previewQuickAddAction({ rows: emails.map((email) => ({ email })) });
-    if (request !== latestPreview.current || !result.ok) return;
+    // Offline, rows cannot say who they would link to; saving still works.
+    const result = await previewQuickAddAction({ rows: emails.map((email) => ({ email })) }).catch(() => null);
+    if (request !== latestPreview.current || !result?.ok) return;
     const found = new Map<string, ExistingContactMatch>();
     result.data.matches.forEach((match, index) => {
       const email = emails[index];
@@ -98,7 +101,16 @@ export function QuickAddForm({ eventId, eventName }: { eventId: string; eventNam
   async function onSubmit() {
     setServerError(undefined);
     // The raw values: the action validates (and transforms) them itself.
-    const result = await quickAddPeopleAction(form.getValues());
+    const values = form.getValues();
+    const people = values.rows.length === 1 ? "1 person" : `${values.rows.length} people`;
+    const sent = await send("quick-add", values, { label: `${people} met at ${eventName}` });
+    if (sent.status === "queued") {
+      toast.success("Saved on this device: they sync when you're back online.");
+      form.reset({ eventId, rows: [emptyQuickAddRow()] });
+      setMatches(new Map());
+      return;
+    }
+    const { result } = sent;
     if (result.ok) {
       toast.success(savedMessage(result.data.created, result.data.linked, eventName));
       form.reset({ eventId, rows: [emptyQuickAddRow()] });

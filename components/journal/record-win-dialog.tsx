@@ -22,8 +22,10 @@ export type RecordWinRequest = {
 type Loaded = { status: "ready"; defaults: WinFormDefaults } | { status: "loading" } | { status: "missing"; message: string };
 
 // Toasts after a save, shared by the dialog and the new-win page.
-export function announceSavedWin(saved: { isEdit: boolean }, openJournal?: () => void) {
-  if (saved.isEdit) {
+export function announceSavedWin(saved: { isEdit: boolean; isQueued?: boolean }, openJournal?: () => void) {
+  if (saved.isQueued) {
+    toast.success("Saved on this device: it syncs when you're back online.");
+  } else if (saved.isEdit) {
     toast.success("Win updated");
   } else {
     toast.success("Win recorded", openJournal ? { action: { label: "Open journal", onClick: openJournal } } : undefined);

@@ -8,7 +8,8 @@ import { Controller, useForm, useWatch } from "react-hook-form";
 import { ChevronRightIcon } from "lucide-react";
 import { toast } from "sonner";
 
-import { listRoleOptions, recordWin, updateWin } from "@/app/(app)/journal/actions";
+import { listRoleOptions, updateWin } from "@/app/(app)/journal/actions";
+import { useCaptureQueue } from "@/components/capture/capture-queue-provider";
 import { SkillInput } from "@/components/journal/skill-input";
 import { WinPeopleField } from "@/components/journal/win-people-field";
 import { Button } from "@/components/ui/button";
@@ -58,7 +59,8 @@ type WinFormProps = {
   editWinId?: string;
   // A page passes the roles it read; the dialog's form fetches them.
   roles?: RoleOption[];
-  onSaved: (saved: { id: string; isEdit: boolean }) => void;
+  // isQueued: saved on this device, to sync when the network is back.
+  onSaved: (saved: { isEdit: boolean; isQueued?: boolean }) => void;
   // Following the "Add a role" link leaves the form (a dialog closes).
   onLeave?: () => void;
   // The cancel control: the dialog's Close, or a page's link back.
@@ -109,6 +111,7 @@ function listError(error: unknown): string | undefined {
 
 export function WinForm({ idPrefix, defaults, editWinId, roles: givenRoles, onSaved, onLeave, cancel }: WinFormProps) {
   const isEdit = Boolean(editWinId);
+  const { send } = useCaptureQueue();
   const [today] = useState(localToday);
   const [fetchedRoles, setFetchedRoles] = useState<RoleOption[] | undefined>(undefined);
   const roles = givenRoles ?? fetchedRoles;
@@ -142,9 +145,13 @@ export function WinForm({ idPrefix, defaults, editWinId, roles: givenRoles, onSa
   useEffect(() => {
     if (givenRoles) return;
     let isCurrent = true;
-    listRoleOptions().then((result) => {
-      if (isCurrent) setFetchedRoles(result.ok ? result.data : []);
-    });
+    listRoleOptions()
+      .then((result) => result.ok ? result.data : [])
+      // Offline: a win recorded now has no role until it is edited.
+      .catch(() => [])
+      .then((options) => {
+        if (isCurrent) setFetchedRoles(options);
+      });
     return () => {
       isCurrent = false;
     };
@@ -168,9 +175,16 @@ export function WinForm({ idPrefix, defaults, editWinId, roles: givenRoles, onSa
   }
 
   async function onSubmit(values: WinValues) {
-    const result = editWinId ? await updateWin({ ...values, id: editWinId }) : await recordWin(values);
+    const sent = editWinId
+      ? ({ status: "sent", result: await updateWin({ ...values, id: editWinId }) } as const)
+      : await send("win", values, { label: `Win: ${values.title}` });
+    if (sent.status === "queued") {
+      onSaved({ isEdit, isQueued: true });
+      return;
+    }
+    const { result } = sent;
     if (result.ok) {
-      onSaved({ id: result.data.id, isEdit });
+      onSaved({ isEdit });
       return;
     }
     const fieldErrors = toFormErrors(result.fieldErrors);

@@ -9,7 +9,8 @@ import { XIcon } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { toast } from "sonner";
 
-import { logTouch, updateTouch } from "@/app/(app)/touches/actions";
+import { updateTouch } from "@/app/(app)/touches/actions";
+import { useCaptureQueue } from "@/components/capture/capture-queue-provider";
 import { type ContactChoice, ContactPicker } from "@/components/touches/contact-picker";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
@@ -43,6 +44,8 @@ export type LogTouchRequest = {
   success?: { id: string; title: string };
   // Edit: saving changes this touch instead of logging a new one.
   editTouchId?: string;
+  // Editing a touch that waits on this device: saving replaces it.
+  replacesQueued?: string;
 };
 
 type FormKey = keyof TouchInput;
@@ -70,6 +73,7 @@ export function LogTouchDialog({
   request: LogTouchRequest;
 }) {
   const router = useRouter();
+  const { send } = useCaptureQueue();
   const isEdit = Boolean(request.editTouchId);
   const [today] = useState(localToday);
   const [contacts, setContacts] = useState<ContactChoice[]>(request.contacts ?? []);
@@ -97,11 +101,30 @@ export function LogTouchDialog({
     );
   }
 
+  async function logOrQueue(values: Touch) {
+    const names = contacts.map((contact) => contact.name).join(", ");
+    const reopen: LogTouchRequest = {
+      ...request,
+      contacts,
+      occurredOn: values.occurredOn,
+      channel: values.channel,
+      summary: values.summary ?? undefined,
+      valueKind: values.valueKind,
+      valueDirection: values.valueDirection,
+      replacesQueued: undefined,
+    };
+    const sent = await send("touch", values, { label: `Touch with ${names}`, reopen, replaces: request.replacesQueued });
+    return sent.status === "queued" ? null : sent.result;
+  }
+
   async function onSubmit(values: Touch) {
-    const { successId, ...touch } = values;
-    const result = request.editTouchId
-      ? await updateTouch({ ...touch, id: request.editTouchId })
-      : await logTouch({ ...touch, successId });
+    // An edit keeps the touch's congratulation as it is (the update takes no successId).
+    const result = request.editTouchId ? await updateTouch({ ...values, id: request.editTouchId }) : await logOrQueue(values);
+    if (!result) {
+      toast.success("Saved on this device: it syncs when you're back online.");
+      onOpenChange(false);
+      return;
+    }
     if (result.ok) {
       toast.success(isEdit ? "Touch updated" : "Touch logged");
       onOpenChange(false);

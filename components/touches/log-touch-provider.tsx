@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
 import type * as React from "react";
 
+import { useCaptureEditor } from "@/components/capture/capture-queue-provider";
 import { useShortcutKey } from "@/components/shell/use-shortcut-key";
 import { LogTouchDialog, type LogTouchRequest } from "@/components/touches/log-touch-dialog";
 
@@ -33,6 +34,10 @@ export function LogTouchProvider({ children }: { children: React.ReactNode }) {
   const setOpen = useCallback((isOpen: boolean) => setState((current) => ({ ...current, isOpen })), []);
 
   useShortcutKey("l", open);
+  useCaptureEditor(
+    "touch",
+    useCallback((entry) => open({ ...(entry.reopen as LogTouchRequest), replacesQueued: entry.key }), [open]),
+  );
 
   const value = useMemo(() => ({ open }), [open]);
 

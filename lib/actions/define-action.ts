@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { type ActionResult, fail, invalid } from "./result";
+import { type ActionResult, fail, invalid, SESSION_ENDED } from "./result";
 
 export type ActionContext = { userId: string; db: Db };
 
@@ -43,7 +43,7 @@ export function defineAuthedAction(deps: ActionDeps) {
   ): AuthedAction<S, T> {
     const action = async (input: z.input<S>): Promise<ActionResult<T>> => {
       const userId = await deps.getUserId();
-      if (!userId) return fail("Your session has ended. Sign in again to continue.");
+      if (!userId) return fail(SESSION_ENDED);
       const parsed = schema.safeParse(withoutNul(input));
       if (!parsed.success) return invalid(parsed.error);
       return handler(parsed.data, { userId, db: await deps.getDb() });

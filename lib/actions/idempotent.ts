@@ -1,8 +1,7 @@
 import { claimIdempotencyKey, getIdempotentResult, saveIdempotentResult } from "@/db/queries/idempotency";
+import type { CaptureKind } from "@/lib/validations/idempotency";
 import type { ActionContext } from "./define-action";
 import { type ActionResult, fail, ok } from "./result";
-
-export type CaptureKind = "touch" | "quick-add" | "contact" | "win";
 
 class Refused<T> extends Error {
   constructor(readonly result: ActionResult<T>) {

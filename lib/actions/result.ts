@@ -6,6 +6,10 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; fieldErrors?: FieldErrors; formError?: string };
 
+// What every mutation answers without a session (an offline queue keeps its
+// entries on this answer, to send once the person has signed in again).
+export const SESSION_ENDED = "Your session has ended. Sign in again to continue.";
+
 export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };
 }

@@ -6,3 +6,7 @@ import { z } from "zod";
 export const idempotencyKeyField = {
   idempotencyKey: z.uuid({ error: "The sync key is not valid." }).nullish(),
 };
+
+// What a device may queue while offline and send with a key.
+export const CAPTURE_KINDS = ["touch", "quick-add", "contact", "win"] as const;
+export type CaptureKind = (typeof CAPTURE_KINDS)[number];
