@@ -6,6 +6,12 @@ import { refuseMalformedActionBody } from "@/lib/http/action-body";
 // copy of the page asked for: it holds nobody's data.
 const PUBLIC_PATHS = ["/", "/sign-in", "/outbox", "/unsubscribe", "/offline"];
 
+// Route handlers that send a signed-out visitor to sign in themselves. The
+// phone's share sheet POSTs to /share, and this proxy's redirect keeps the
+// method (307): the sign-in page would be posted the shared form and refuse
+// it. /share's own answer is a 303, which the browser follows with a GET.
+const SELF_GUARDED_PATHS = new Set(["/share"]);
+
 function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.some((path) => pathname === path || (path !== "/" && pathname.startsWith(`${path}/`)));
 }
@@ -47,7 +53,7 @@ export async function proxy(request: NextRequest) {
   const malformedAction = await refuseMalformedActionBody(request);
   if (malformedAction) return malformedAction;
   const { pathname, search } = request.nextUrl;
-  if (!isPublic(pathname) && !hasSessionCookie(request)) {
+  if (!isPublic(pathname) && !SELF_GUARDED_PATHS.has(pathname) && !hasSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
