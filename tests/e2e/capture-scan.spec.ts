@@ -1,3 +1,6 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import QRCode from "qrcode";
 import { daysAgo, expectAccessible, signIn } from "./fixtures";
@@ -152,4 +155,79 @@ test("quick-add: each code scanned from a photo adds a pre-filled row", async ({
   await expect(page.getByLabel("Note, person 2", { exact: true })).toHaveValue("LinkedIn: https://www.linkedin.com/in/ada-quinn-4b1a2c3d");
   await page.getByRole("button", { name: "Save 2 people" }).click();
   await expect(page.getByText("Added 2 new contacts from Badge swap night")).toBeVisible();
+});
+
+// A camera Chromium fakes from a video file: a QR code, frame after frame,
+// written as YUV4MPEG2 (full-range luma, neutral chroma).
+function qrVideo(content: string): string {
+  const side = 480;
+  const { modules } = QRCode.create(content, { errorCorrectionLevel: "M" });
+  const scale = Math.floor(side / (modules.size + 8));
+  const offset = Math.floor((side - modules.size * scale) / 2);
+  const luma = Buffer.alloc(side * side, 255);
+  for (let y = 0; y < modules.size * scale; y++) {
+    for (let x = 0; x < modules.size * scale; x++) {
+      if (modules.get(Math.floor(y / scale), Math.floor(x / scale))) luma[(offset + y) * side + offset + x] = 0;
+    }
+  }
+  const chroma = Buffer.alloc((side / 2) * (side / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from("FRAME\n"), luma, chroma]);
+  const file = path.join(tmpdir(), `kith-qr-camera-${process.pid}.y4m`);
+  writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${side} H${side} F10:1 Ip A1:1 C420jpeg\n`), frame, frame]));
+  return file;
+}
+
+const withCamera = test.extend<object, { cameraFile: string }>({
+  cameraFile: [async ({}, use) => use(qrVideo("MECARD:N:Quinn,Ada;EMAIL:ada.quinn@example.com;ORG:Watershed;;")), { scope: "worker" }],
+  launchOptions: [
+    async ({ launchOptions, cameraFile }, use) => {
+      const args = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-video-capture=${cameraFile}`];
+      await use({ ...launchOptions, args: [...(launchOptions.args ?? []), ...args] });
+    },
+    { scope: "worker" },
+  ],
+});
+
+withCamera("the live camera reads a code, and stops when the dialog closes", async ({ page }) => {
+  // Every stream the page opens, to see that closing the dialog ends it.
+  await page.addInitScript(() => {
+    const streams: MediaStream[] = [];
+    Object.assign(window, { kithStreams: streams });
+    const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await getUserMedia(constraints);
+      streams.push(stream);
+      return stream;
+    };
+  });
+  const liveTracks = () =>
+    page.evaluate(() =>
+      (window as unknown as { kithStreams: MediaStream[] }).kithStreams.flatMap((stream) => stream.getTracks()).filter((track) => track.readyState === "live").length,
+    );
+
+  await signIn(page, "scan-camera");
+  await page.goto("/contacts/new");
+  await page.getByRole("button", { name: "Scan" }).click();
+  await expect(page.getByRole("dialog", { name: "Scan a QR code" })).toBeHidden();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada Quinn");
+  await expect(page.getByLabel("Company", { exact: true })).toHaveValue("Watershed");
+  await expect(page.getByLabel("Email 1", { exact: true })).toHaveValue("ada.quinn@example.com");
+  await expect.poll(liveTracks).toBe(0);
+
+
+  // Quick-add keeps scanning until closed: the camera runs until then.
+  await page.goto("/events/new");
+  await page.getByLabel("Name", { exact: true }).fill("Camera night");
+  await page.getByLabel("Date", { exact: true }).fill(daysAgo(0));
+  await page.getByRole("button", { name: "Create event" }).click();
+  await expect(page.getByRole("heading", { name: "Camera night", level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Scan" }).click();
+  const dialog = page.getByRole("dialog", { name: "Scan a QR code" });
+  await expect(dialog.getByRole("status")).toContainText("Added Ada Quinn");
+  expect(await liveTracks()).toBe(1);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(liveTracks).toBe(0);
+  await expect(page.getByLabel("Name, person 1", { exact: true })).toHaveValue("Ada Quinn");
+  await expect(page.getByLabel("Name, person 2", { exact: true })).toHaveCount(0);
 });
