@@ -236,6 +236,14 @@ export function CaptureQueueProvider({ userId, children }: { userId: string; chi
     if (process.env.NODE_ENV === "production" && "serviceWorker" in navigator) {
       void navigator.serviceWorker.register("/serwist/sw.js", { scope: "/" }).catch(() => undefined);
     }
+    // Signing out (the shell's form marked data-sign-out) leaves no page of
+    // this person's on the device; their waiting captures stay, theirs alone.
+    const signingOut = (event: SubmitEvent) => {
+      if (event.target instanceof HTMLFormElement && event.target.hasAttribute("data-sign-out")) {
+        void caches?.delete(OFFLINE_PAGES_CACHE);
+      }
+    };
+    document.addEventListener("submit", signingOut, true);
     channel.current = new BroadcastChannel(CHANNEL);
     channel.current.onmessage = () => void reload();
     const online = () => void sync();
@@ -244,6 +252,7 @@ export function CaptureQueueProvider({ userId, children }: { userId: string; chi
     const retry = window.setInterval(() => void sync(), RETRY_MS);
     return () => {
       window.removeEventListener("online", online);
+      document.removeEventListener("submit", signingOut, true);
       window.clearInterval(retry);
       channel.current?.close();
       channel.current = null;

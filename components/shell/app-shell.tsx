@@ -48,7 +48,7 @@ function AccountPanel({
         ) : null}
       </div>
       <div className="flex items-center gap-2">
-        <form action={signOut} className="flex-1">
+        <form action={signOut} className="flex-1" data-sign-out="">
           <Button type="submit" variant="outline" size="sm" className="w-full">
             <LogOutIcon aria-hidden="true" />
             Sign out

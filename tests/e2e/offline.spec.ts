@@ -31,6 +31,15 @@ test("the manifest installs Kith at the dashboard, with icons", async ({ page })
   }
   expect(sizes).toEqual(new Set(["192x192", "512x512"]));
   await controlledByServiceWorker(page);
+
+  // The pages kept for offline use are the person's: signing out removes them.
+  await page.goto("/contacts");
+  const keptPages = () => page.evaluate(async () => (await (await caches.open("kith-pages")).keys()).length);
+  await expect.poll(keptPages).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "Open menu" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect.poll(keptPages).toBe(0);
 });
 
 test("offline: log a touch and add two people, see them wait, and each is saved once back online", async ({ page, context }) => {

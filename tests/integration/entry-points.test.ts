@@ -284,6 +284,20 @@ const allowList: Record<string, AllowListed> = {
       expect(await databaseFingerprint(t.db)).toEqual(before);
     },
   },
+  "/serwist/[path] GET": {
+    reason: "The service worker's script (and its source map): one public file for every visitor, built from the app's code, holding nobody's data.",
+    check: async () => {
+      const route = findRoute("/serwist/[path] GET");
+      const before = await databaseFingerprint(t.db);
+      const response = await route.handler(new NextRequest("http://localhost:3000/serwist/sw.js"), {
+        params: Promise.resolve({ path: "sw.js" }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/javascript/);
+      expect(await response.text()).toContain("kith-pages");
+      expect(await databaseFingerprint(t.db)).toEqual(before);
+    },
+  },
   "/api/unsubscribe POST": {
     reason: "RFC 8058 one-click unsubscribe: mail clients POST without cookies; the signed token is the authority.",
     check: async () => {
