@@ -43,7 +43,7 @@ async function importsOf(userId: string) {
 
 describe("who may share", () => {
   it("refuses a POST from another site, and takes the share sheet's own and Kith's pages'", () => {
-    const refused = [
+    const refused: Record<string, string>[] = [
       { origin: "https://evil.example", host: "localhost:3000" },
       { "sec-fetch-site": "cross-site", origin: "https://evil.example", host: "localhost:3000" },
       { "sec-fetch-site": "same-site", origin: "https://other.localhost:3000", host: "localhost:3000" },
@@ -52,7 +52,7 @@ describe("who may share", () => {
     for (const headers of refused) {
       expect(shareRefusal(new Request(URL_BASE, { method: "POST", headers }))?.status, JSON.stringify(headers)).toBe(403);
     }
-    const allowed = [
+    const allowed: Record<string, string>[] = [
       // The share sheet: a navigation the browser starts itself, whatever Origin it sends.
       { "sec-fetch-site": "none" },
       { "sec-fetch-site": "none", origin: "null" },
