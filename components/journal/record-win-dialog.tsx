@@ -17,6 +17,8 @@ export type RecordWinRequest = {
   what?: string;
   // Edit: the form loads this win and saving changes it.
   editWinId?: string;
+  // A win waiting on this device, reopened from the queue to be fixed.
+  queued?: { key: string; defaults: WinFormDefaults };
 };
 
 type Loaded = { status: "ready"; defaults: WinFormDefaults } | { status: "loading" } | { status: "missing"; message: string };
@@ -44,7 +46,9 @@ export function RecordWinDialog({
   const router = useRouter();
   const editWinId = request.editWinId;
   const [loaded, setLoaded] = useState<Loaded>(() =>
-    editWinId ? { status: "loading" } : { status: "ready", defaults: { people: request.people, title: request.title, what: request.what } },
+    editWinId
+      ? { status: "loading" }
+      : { status: "ready", defaults: request.queued?.defaults ?? { people: request.people, title: request.title, what: request.what } },
   );
 
   useEffect(() => {
@@ -107,6 +111,7 @@ export function RecordWinDialog({
               idPrefix="win"
               defaults={loaded.defaults}
               editWinId={editWinId}
+              replacesQueued={request.queued?.key}
               cancel={cancel}
               onLeave={() => onOpenChange(false)}
               onSaved={(saved) => {

@@ -3,7 +3,9 @@
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
 import type * as React from "react";
 
+import { useCaptureEditor } from "@/components/capture/capture-queue-provider";
 import { RecordWinDialog, type RecordWinRequest } from "@/components/journal/record-win-dialog";
+import type { WinFormDefaults } from "@/components/journal/win-form";
 import { useShortcutKey } from "@/components/shell/use-shortcut-key";
 
 export type { RecordWinRequest };
@@ -36,6 +38,10 @@ export function RecordWinProvider({ children }: { children: React.ReactNode }) {
   const setOpen = useCallback((isOpen: boolean) => setState((current) => ({ ...current, isOpen })), []);
 
   useShortcutKey("j", open);
+  useCaptureEditor(
+    "win",
+    useCallback((entry) => open({ queued: { key: entry.key, defaults: entry.reopen as WinFormDefaults } }), [open]),
+  );
 
   const value = useMemo(() => ({ open }), [open]);
 

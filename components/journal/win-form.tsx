@@ -65,6 +65,8 @@ type WinFormProps = {
   onLeave?: () => void;
   // The cancel control: the dialog's Close, or a page's link back.
   cancel: React.ReactNode;
+  // Editing a win that waits on this device: saving replaces it.
+  replacesQueued?: string;
 };
 
 // The fields in the order the form shows them: the first one at fault gets focus.
@@ -109,7 +111,7 @@ function listError(error: unknown): string | undefined {
   return undefined;
 }
 
-export function WinForm({ idPrefix, defaults, editWinId, roles: givenRoles, onSaved, onLeave, cancel }: WinFormProps) {
+export function WinForm({ idPrefix, defaults, editWinId, roles: givenRoles, onSaved, onLeave, cancel, replacesQueued }: WinFormProps) {
   const isEdit = Boolean(editWinId);
   const { send } = useCaptureQueue();
   const [today] = useState(localToday);
@@ -177,7 +179,11 @@ export function WinForm({ idPrefix, defaults, editWinId, roles: givenRoles, onSa
   async function onSubmit(values: WinValues) {
     const sent = editWinId
       ? ({ status: "sent", result: await updateWin({ ...values, id: editWinId }) } as const)
-      : await send("win", values, { label: `Win: ${values.title}` });
+      : await send("win", values, {
+          label: `Win: ${values.title}`,
+          reopen: { ...values, people } satisfies WinFormDefaults,
+          replaces: replacesQueued,
+        });
     if (sent.status === "queued") {
       onSaved({ isEdit, isQueued: true });
       return;
