@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { deleteBatch } from "@/db/queries/delete-batch";
 import { idempotencyKeys } from "@/db/schema";
 
 type KeyOf = { userId: string; key: string };
@@ -32,16 +33,8 @@ export async function getIdempotentResult(db: Db, { userId, key }: KeyOf) {
   return row ?? null;
 }
 
-export async function pruneIdempotencyKeys(db: Db, params: { createdBefore: Date; limit: number }): Promise<number> {
-  const isStale = lt(idempotencyKeys.createdAt, params.createdBefore);
-  const batch = db
-    .select({ userId: idempotencyKeys.userId, key: idempotencyKeys.key })
-    .from(idempotencyKeys)
-    .where(isStale)
-    .limit(params.limit);
-  const removed = await db
-    .delete(idempotencyKeys)
-    .where(and(isStale, sql`(${idempotencyKeys.userId}, ${idempotencyKeys.key}) in ${batch}`))
-    .returning({ key: idempotencyKeys.key });
-  return removed.length;
+export function pruneIdempotencyKeys(db: Db, params: { createdBefore: Date; limit: number }): Promise<number> {
+  const matches = lt(idempotencyKeys.createdAt, params.createdBefore);
+  const key = [idempotencyKeys.userId, idempotencyKeys.key];
+  return deleteBatch(db, idempotencyKeys, { matches, key, limit: params.limit });
 }

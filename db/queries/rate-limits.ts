@@ -1,5 +1,6 @@
-import { and, lte, sql } from "drizzle-orm";
+import { lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { deleteBatch } from "@/db/queries/delete-batch";
 import { rateLimits } from "@/db/schema";
 
 // The longest window a counter may use: pruning deletes windows opened
@@ -32,15 +33,9 @@ export async function hitRateLimit(
   return row;
 }
 
-// Deletes up to `limit` counters whose window opened before `openedBefore`;
-// returns how many. The outer condition is checked again on the row it
-// deletes, so a counter reset by a concurrent hit in between survives.
-export async function pruneRateLimits(db: Db, params: { openedBefore: Date; limit: number }): Promise<number> {
-  const isStale = lte(rateLimits.windowStart, params.openedBefore);
-  const batch = db.select({ key: rateLimits.key }).from(rateLimits).where(isStale).limit(params.limit);
-  const deleted = await db
-    .delete(rateLimits)
-    .where(and(isStale, sql`${rateLimits.key} in ${batch}`))
-    .returning({ key: rateLimits.key });
-  return deleted.length;
+// Deletes up to `limit` counters whose window opened before `openedBefore`
+// (a counter reset by a concurrent hit in between survives); returns how many.
+export function pruneRateLimits(db: Db, params: { openedBefore: Date; limit: number }): Promise<number> {
+  const matches = lte(rateLimits.windowStart, params.openedBefore);
+  return deleteBatch(db, rateLimits, { matches, key: [rateLimits.key], limit: params.limit });
 }
