@@ -131,6 +131,25 @@ export function ContactForm({ contactId, defaultValues, circles }: ContactFormPr
               {...form.register("cadenceDays")}
             />
           </FormField>
+          <div className="grid gap-1 sm:col-span-2">
+            <label className="flex items-center gap-2 text-sm font-medium">
+              <input
+                type="checkbox"
+                className="size-4 accent-primary"
+                {...fieldAria("remindersEnabled", { hasError: Boolean(errors.remindersEnabled), hasDescription: true })}
+                {...form.register("remindersEnabled")}
+              />
+              Remind me to keep in touch
+            </label>
+            <p id="remindersEnabled-description" className="pl-6 text-sm text-muted-foreground">
+              Off: no reminders. They never come up on Reconnect now or in the weekly email.
+            </p>
+            {errors.remindersEnabled ? (
+              <p id="remindersEnabled-error" role="alert" className="pl-6 text-sm font-medium text-destructive">
+                {errors.remindersEnabled.message}
+              </p>
+            ) : null}
+          </div>
         </CardContent>
       </Card>
 

@@ -1,35 +1,57 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { commitImportAction } from "@/app/(app)/import/actions";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { KEEP_IN_TOUCH_CHOICES, type KeepInTouchChoice, keepInTouchChoiceLabel } from "@/lib/domain/import";
 import { CIRCLE_NAME_MAX } from "@/lib/validations/circle";
+import { CADENCE_MAX_DAYS } from "@/lib/validations/contact";
 
-// Circles for everyone in the file, then the one step that changes data.
+function contactsText(count: number): string {
+  return count === 1 ? "1 contact" : `${count.toLocaleString("en-GB")} contacts`;
+}
+
+// Circles for everyone in the file and how often to keep in touch with the
+// people it adds, then the one step that changes data.
 export function ConfirmImportForm(props: {
   importId: string;
   circles: { id: string; name: string }[];
-  willChange: number;
+  willCreate: number;
+  willMerge: number;
+  defaultCadenceDays: number;
 }) {
   const router = useRouter();
   const [circleIds, setCircleIds] = useState<string[]>([]);
   const [newCircle, setNewCircle] = useState("");
   const [newCircleError, setNewCircleError] = useState<string | undefined>();
+  const [keepInTouch, setKeepInTouch] = useState<KeepInTouchChoice>("regular");
+  const [cadenceDays, setCadenceDays] = useState("");
+  const [cadenceError, setCadenceError] = useState<string | undefined>();
+  const cadenceInput = useRef<HTMLInputElement>(null);
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function confirm(event: React.FormEvent) {
     event.preventDefault();
     setIsSaving(true);
-    const result = await commitImportAction({ importId: props.importId, circleIds, newCircle });
+    const result = await commitImportAction({
+      importId: props.importId,
+      circleIds,
+      newCircle,
+      keepInTouch,
+      cadenceDays: keepInTouch === "custom" ? cadenceDays : null,
+    });
     setIsSaving(false);
     if (!result.ok) {
+      const cadenceFieldError = result.fieldErrors?.cadenceDays?.[0] ?? result.fieldErrors?.keepInTouch?.[0];
       setNewCircleError(result.fieldErrors?.newCircle?.[0]);
+      setCadenceError(cadenceFieldError);
       setError(result.formError ?? "The import did not go through.");
+      if (cadenceFieldError) cadenceInput.current?.focus();
       return;
     }
     const { created, merged, newRoles } = result.data;
@@ -81,6 +103,60 @@ export function ConfirmImportForm(props: {
           {...fieldAria("new-circle", { hasError: Boolean(newCircleError), hasDescription: true })}
         />
       </FormField>
+      {props.willCreate > 0 ? (
+        <fieldset className="flex flex-col gap-2" aria-describedby="keep-in-touch-description">
+          <legend className="mb-1 font-medium">How often to keep in touch with the new contacts</legend>
+          <p id="keep-in-touch-description" className="text-sm text-muted-foreground">
+            For the {contactsText(props.willCreate)} this import adds: their first due dates are spread over the
+            cadence, so they do not all come up on one day.
+            {props.willMerge > 0
+              ? ` The ${contactsText(props.willMerge)} it updates keep their own cadence.`
+              : null}
+          </p>
+          <div className="flex flex-col gap-2">
+            {KEEP_IN_TOUCH_CHOICES.map((choice) => (
+              <label key={choice} className="flex items-center gap-2 text-sm">
+                <input
+                  type="radio"
+                  name="keep-in-touch"
+                  value={choice}
+                  className="size-4 accent-primary"
+                  checked={keepInTouch === choice}
+                  onChange={() => {
+                    setKeepInTouch(choice);
+                    setCadenceError(undefined);
+                  }}
+                />
+                {keepInTouchChoiceLabel(choice, props.defaultCadenceDays)}
+              </label>
+            ))}
+          </div>
+          {keepInTouch === "custom" ? (
+            <FormField id="import-cadence" label="Reconnect every … days" error={cadenceError} className="pl-6">
+              <Input
+                ref={cadenceInput}
+                id="import-cadence"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={CADENCE_MAX_DAYS}
+                className="max-w-32"
+                value={cadenceDays}
+                onChange={(event) => {
+                  setCadenceDays(event.target.value);
+                  setCadenceError(undefined);
+                }}
+                {...fieldAria("import-cadence", { hasError: Boolean(cadenceError) })}
+              />
+            </FormField>
+          ) : keepInTouch === "none" ? (
+            <p className="pl-6 text-sm text-muted-foreground">
+              They never come up on Reconnect now or in the weekly email; a contact&apos;s Edit page turns reminders
+              on.
+            </p>
+          ) : null}
+        </fieldset>
+      ) : null}
       {error ? (
         <p role="alert" className="text-sm text-destructive">
           {error}
@@ -88,7 +164,7 @@ export function ConfirmImportForm(props: {
       ) : null}
       <div>
         <Button type="submit" disabled={isSaving}>
-          {isSaving ? "Importing…" : props.willChange > 0 ? "Confirm import" : "Confirm (nothing to change)"}
+          {isSaving ? "Importing…" : props.willCreate + props.willMerge > 0 ? "Confirm import" : "Confirm (nothing to change)"}
         </Button>
       </div>
     </form>

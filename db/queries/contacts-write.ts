@@ -15,7 +15,17 @@ import type { ContactFormValues } from "@/lib/validations/contact";
 
 export type ContactWrite = Pick<
   ContactFormValues,
-  "name" | "company" | "role" | "location" | "notes" | "tier" | "cadenceDays" | "birthdayMonth" | "birthdayDay" | "birthdayYear"
+  | "name"
+  | "company"
+  | "role"
+  | "location"
+  | "notes"
+  | "tier"
+  | "cadenceDays"
+  | "remindersEnabled"
+  | "birthdayMonth"
+  | "birthdayDay"
+  | "birthdayYear"
 >;
 export type ContactDetailsWrite = Pick<ContactFormValues, "emails" | "phones" | "links">;
 

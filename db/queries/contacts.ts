@@ -181,6 +181,7 @@ export type ContactDetail = {
   birthdayYear: number | null;
   tier: ContactTier;
   cadenceDays: number | null;
+  remindersEnabled: boolean;
   /** The contact's own cadence, else its tier's, else the user's default. */
   effectiveCadenceDays: number;
   metAtEvent: { id: string; name: string; occurredOn: string } | null;
@@ -215,6 +216,7 @@ export async function getContact(
       birthdayYear: contacts.birthdayYear,
       tier: contacts.tier,
       cadenceDays: contacts.cadenceDays,
+      remindersEnabled: contacts.remindersEnabled,
       effectiveCadenceDays: sql<number>`(${effectiveCadenceDays})::int`.mapWith(Number),
       eventId: events.id,
       eventName: events.name,

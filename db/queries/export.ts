@@ -87,6 +87,8 @@ const contactColumns = {
   birthdayYear: contacts.birthdayYear,
   tier: contacts.tier,
   cadenceDays: contacts.cadenceDays,
+  remindersEnabled: contacts.remindersEnabled,
+  firstDueShare: contacts.firstDueShare,
   metAtEventId: contacts.metAtEventId,
   connectedOn: contacts.connectedOn,
   snoozedUntil: contacts.snoozedUntil,

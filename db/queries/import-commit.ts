@@ -13,6 +13,9 @@ import {
   users,
 } from "@/db/schema";
 import { todayIn } from "@/lib/domain/dates";
+import { TIER_CADENCE_DAYS } from "@/lib/domain/enums";
+import { FIRST_DUE_SHARE_SCALE } from "@/lib/domain/first-due";
+import { DEFAULT_KEEP_IN_TOUCH, type KeepInTouch } from "@/lib/domain/import";
 import { contactHealth } from "@/lib/health/model";
 import { uuidArray } from "./arrays";
 import { ensureCircles } from "./circles";
@@ -28,16 +31,30 @@ export type CommitResult =
 // second confirmation wait, then find it done.
 export async function commitImport(
   db: Db,
-  params: { userId: string; importId: string; circleIds: string[]; newCircle?: string; now?: Date },
+  params: {
+    userId: string;
+    importId: string;
+    circleIds: string[];
+    newCircle?: string;
+    keepInTouch?: KeepInTouch;
+    now?: Date;
+  },
 ): Promise<CommitResult> {
   const { userId, importId } = params;
   const now = params.now ?? new Date();
+  const keepInTouch = params.keepInTouch ?? DEFAULT_KEEP_IN_TOUCH;
   return db.transaction(async (tx) => {
+    // The choice is stored with the import, and what follows reads it back.
     const [job] = await tx
       .update(imports)
-      .set({ status: "committing" })
+      .set({ status: "committing", ...keepInTouch })
       .where(and(eq(imports.id, importId), eq(imports.userId, userId), eq(imports.status, "ready")))
-      .returning({ counts: imports.counts });
+      .returning({
+        counts: imports.counts,
+        tier: imports.contactTier,
+        cadenceDays: imports.cadenceDays,
+        remindersEnabled: imports.remindersEnabled,
+      });
     if (!job) {
       const found = await getImport(tx, { userId, importId });
       return { ok: false, reason: found ? "not_ready" : "not_found" };
@@ -48,23 +65,38 @@ export async function commitImport(
 
     // New contacts start untouched: their schedule and stored health are
     // what refreshContactSchedule would write, computed once for all of
-    // them (updating 10,000 fresh rows afterwards cost seconds).
+    // them (updating 10,000 fresh rows afterwards cost seconds). With
+    // reminders, the k-th of n is first due its share of the cadence after
+    // now (lib/domain/first-due.ts), in file order.
     const [person] = await tx
       .select({ timeZone: users.timeZone, cadenceDays: users.defaultCadenceDays })
       .from(users)
       .where(eq(users.id, userId));
-    const cadenceDays = person?.cadenceDays ?? 30;
+    const tier = job.tier ?? "regular";
+    const cadenceDays = job.cadenceDays ?? TIER_CADENCE_DAYS[tier] ?? person?.cadenceDays ?? 30;
+    const reminders = job.remindersEnabled ?? true;
     const health = contactHealth({ cadenceDays, createdAt: now, touches: [], now });
     const at = sql`${now.toISOString()}::timestamptz`;
+    const scale = sql.raw(String(FIRST_DUE_SHARE_SCALE));
+    const share = sql`case when ${reminders}::boolean then
+      (row_number() over (order by r.row) * ${scale} / count(*) over ())::int end`;
     await tx.execute(sql`
       insert into ${contacts} (id, user_id, name, company, role, location, notes,
-        birthday_month, birthday_day, birthday_year, connected_on, extra,
-        created_at, updated_at, next_due_at, health_score, health_band, health_as_of)
-      select r.new_contact_id, ${userId}::uuid, r.contact->>'name', ${text("company")}, ${text("role")},
-        ${text("location")}, ${text("notes")}, ${birthday("month")}, ${birthday("day")}, ${birthday("year")},
-        (r.contact->>'connectedOn')::date, coalesce(r.contact->'extra', '{}'::jsonb),
-        ${at}, ${at}, ${at} + make_interval(days => ${cadenceDays}), ${health.score}, ${health.band}, ${at}
-      from ${importRows} r where ${ofImport} and r.action = 'create'`);
+        birthday_month, birthday_day, birthday_year, connected_on, extra, tier, cadence_days,
+        reminders_enabled, first_due_share, created_at, updated_at, next_due_at, health_score, health_band, health_as_of)
+      select s.id, ${userId}::uuid, s.name, s.company, s.role, s.location, s.notes, s.birthday_month, s.birthday_day,
+        s.birthday_year, s.connected_on, s.extra, ${tier}::contact_tier, ${job.cadenceDays}::int, ${reminders}::boolean,
+        s.share, ${at}, ${at},
+        ${at} + make_interval(days => ((s.share::bigint * ${cadenceDays} + ${scale} - 1) / ${scale})::int),
+        ${health.score}, ${health.band}, ${at}
+      from (
+        select r.new_contact_id as id, r.contact->>'name' as name, ${text("company")} as company,
+          ${text("role")} as role, ${text("location")} as location, ${text("notes")} as notes,
+          ${birthday("month")} as birthday_month, ${birthday("day")} as birthday_day,
+          ${birthday("year")} as birthday_year, (r.contact->>'connectedOn')::date as connected_on,
+          coalesce(r.contact->'extra', '{}'::jsonb) as extra, ${share} as share
+        from ${importRows} r where ${ofImport} and r.action = 'create'
+      ) s`);
     const created = sql`select r.new_contact_id as contact_id, r.contact->'emails' as emails,
       r.contact->'phones' as phones, r.contact->'links' as links
       from ${importRows} r where ${ofImport} and r.action = 'create'`;

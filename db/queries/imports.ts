@@ -59,6 +59,9 @@ export async function getImport(db: Db, params: { userId: string; importId: stri
       counts: imports.counts,
       errors: imports.errors,
       newRoles: imports.newRoles,
+      contactTier: imports.contactTier,
+      cadenceDays: imports.cadenceDays,
+      remindersEnabled: imports.remindersEnabled,
       createdAt: imports.createdAt,
       committedAt: imports.committedAt,
     })

@@ -100,6 +100,8 @@ export async function restoreKithExport(db: Db, params: { userId: string; data: 
       birthdayYear: contact.birthday?.year ?? null,
       tier: contact.tier,
       cadenceDays: contact.cadenceDays,
+      remindersEnabled: contact.remindersEnabled,
+      firstDueShare: contact.firstDueShare,
       metAtEventId: contact.metAtEventId === null ? null : mapped(eventIds, contact.metAtEventId),
       connectedOn: contact.connectedOn,
       snoozedUntil: contact.snoozedUntil,

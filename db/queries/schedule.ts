@@ -1,13 +1,15 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts, interactionContacts, interactions, users } from "@/db/schema";
+import { FIRST_DUE_SHARE_SCALE } from "@/lib/domain/first-due";
 import { uuidArray } from "./arrays";
 import { effectiveCadenceDays } from "./cadence";
 import { refreshStoredHealth } from "./health";
 
-// Recomputes last_touched_at (the latest touch), next_due_at (last touch,
-// or creation when never touched, plus the cadence — or the moment the user
-// asked to reconnect, if earlier) and the stored health for the given
+// Recomputes last_touched_at (the latest touch), next_due_at (last touch
+// plus the cadence, or when never touched creation plus the cadence or an
+// import's share of it; none for a contact with no reminders; the moment the
+// user asked to reconnect, if earlier) and the stored health for the given
 // contacts, or for all of the user's. Call it inside the transaction that
 // changed touches, cadences, the user's default cadence or a reconnect request.
 export async function refreshContactSchedule(
@@ -42,10 +44,18 @@ export async function refreshContactSchedule(
     select max(${interactionContacts.occurredAt}) from ${interactionContacts}
     where ${interactionContacts.contactId} = ${contacts.id}
   )`;
-  const cadenceDue = sql`coalesce(${lastTouch}, ${contacts.createdAt}) + make_interval(days => ${effectiveCadenceDays})`;
+  const cadence = sql`make_interval(days => ${effectiveCadenceDays})`;
+  // Untouched, a contact is due a cadence after it was added, or its share
+  // of the cadence if an import spread its batch (lib/domain/first-due.ts).
+  const scale = sql.raw(String(FIRST_DUE_SHARE_SCALE));
+  const firstDue = sql`${contacts.createdAt} + make_interval(days => coalesce(
+    ((${contacts.firstDueShare}::bigint * ${effectiveCadenceDays} + ${scale} - 1) / ${scale})::int,
+    ${effectiveCadenceDays}
+  ))`;
+  const cadenceDue = sql`case when ${contacts.remindersEnabled} then coalesce(${lastTouch} + ${cadence}, ${firstDue}) end`;
   await db
     .update(contacts)
-    // least() skips a null: no request, the cadence alone.
+    // least() skips a null: no request, the cadence alone; no reminders, the request alone.
     .set({ lastTouchedAt: lastTouch, nextDueAt: sql`least(${cadenceDue}, ${contacts.reconnectRequestedAt})` })
     .from(users)
     .where(and(eq(users.id, contacts.userId), eq(contacts.userId, params.userId), only));

@@ -16,6 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { CONTACT_TIERS } from "@/lib/domain/enums";
+import { FIRST_DUE_SHARE_SCALE } from "@/lib/domain/first-due";
 import type { HealthBand } from "@/lib/health/model";
 import { users } from "./auth";
 import { events } from "./events";
@@ -41,6 +42,15 @@ export const contacts = pgTable(
     tier: contactTier("tier").notNull().default("regular"),
     // null: the tier's default (and, for "regular", the user's default cadence).
     cadenceDays: integer("cadence_days"),
+    // false: "No reminders": never due on its cadence (Add to Reconnect still
+    // makes it due until the next touch). The health score stays honest.
+    remindersEnabled: boolean("reminders_enabled").notNull().default(true),
+    // An imported contact's place in its batch, in billionths of its cadence
+    // (FIRST_DUE_SHARE_SCALE): until its first touch it is due that share of
+    // its cadence after it was added, rounded up to a day, so a batch's first
+    // due dates spread over the cadence instead of landing on one day, and a
+    // new cadence spreads them over itself. Null: due a full cadence after.
+    firstDueShare: integer("first_due_share"),
     metAtEventId: uuid("met_at_event_id").references(() => events.id, { onDelete: "set null" }),
     connectedOn: date("connected_on"),
     snoozedUntil: date("snoozed_until"),
@@ -78,6 +88,10 @@ export const contacts = pgTable(
     index("contacts_search_idx").using("gin", t.userId, t.searchText.op("gin_trgm_ops")),
     index("contacts_met_at_event_idx").on(t.metAtEventId),
     check("contacts_cadence_check", sql`${t.cadenceDays} is null or ${t.cadenceDays} between 1 and 3650`),
+    check(
+      "contacts_first_due_share_check",
+      sql`${t.firstDueShare} is null or ${t.firstDueShare} between 1 and ${sql.raw(String(FIRST_DUE_SHARE_SCALE))}`,
+    ),
     check(
       "contacts_birthday_check",
       sql`(${t.birthdayMonth} is null and ${t.birthdayDay} is null) or (${t.birthdayMonth} between 1 and 12 and ${t.birthdayDay} between 1 and 31)`,

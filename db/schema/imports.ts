@@ -1,8 +1,20 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { ImportedContact, ImportSource } from "@/lib/domain/import";
 import { users } from "./auth";
-import { contacts } from "./contacts";
+import { contacts, contactTier } from "./contacts";
 
 // mapping: a CSV waiting for its columns to be chosen; parsing: read and
 // matched in the background (lease_until says until when a worker owns
@@ -38,10 +50,18 @@ export const imports = pgTable(
     // Problems with the file as a whole (no header, unreadable).
     errors: jsonb("errors").$type<string[]>().notNull().default([]),
     newRoles: integer("new_roles").notNull().default(0),
+    // How often to keep in touch with the contacts this import creates, as
+    // chosen at confirm (null until then): what the commit gives each of them.
+    contactTier: contactTier("contact_tier"),
+    cadenceDays: integer("cadence_days"),
+    remindersEnabled: boolean("reminders_enabled"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     committedAt: timestamp("committed_at", { withTimezone: true }),
   },
-  (t) => [index("imports_user_created_idx").on(t.userId, t.createdAt.desc())],
+  (t) => [
+    index("imports_user_created_idx").on(t.userId, t.createdAt.desc()),
+    check("imports_cadence_check", sql`${t.cadenceDays} is null or ${t.cadenceDays} between 1 and 3650`),
+  ],
 );
 
 export type ImportChange = { from: unknown; to: unknown };

@@ -28,7 +28,8 @@ export function dueStatus(
   if (contact.snoozedUntil && contact.snoozedUntil >= todayIn(timeZone, now)) {
     return { label: `Snoozed until ${formatDay(contact.snoozedUntil)}`, tone: "snoozed" };
   }
-  if (!contact.nextDueAt) return { label: "Not scheduled", tone: "unscheduled" };
+  // The cadence gives every other contact a date (db/queries/schedule.ts).
+  if (!contact.nextDueAt) return { label: "No reminders", tone: "unscheduled" };
   const ahead = differenceInCalendarDays(new TZDate(contact.nextDueAt, timeZone), new TZDate(now, timeZone));
   if (ahead < 0) return { label: `${days(-ahead)} overdue`, tone: "overdue" };
   if (ahead === 0) return { label: "Due today", tone: contact.nextDueAt < now ? "overdue" : "due" };

@@ -1,4 +1,4 @@
-// The Kith export format (version 3): everything of one account as one JSON
+// The Kith export format (version 4): everything of one account as one JSON
 // document, readable by people and by restoreKithExport. Ids are the
 // account's own and only tie the records together: a restore gives every
 // record a new one.
@@ -76,6 +76,8 @@ export function toExportContact(row: ExportContactRow): ExportContact {
     birthday: month !== null && dayOfMonth !== null ? { month, day: dayOfMonth, year } : null,
     tier: rest.tier,
     cadenceDays: rest.cadenceDays,
+    remindersEnabled: rest.remindersEnabled,
+    firstDueShare: rest.firstDueShare,
     metAtEventId: rest.metAtEventId,
     connectedOn: rest.connectedOn,
     snoozedUntil: rest.snoozedUntil,

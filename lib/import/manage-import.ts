@@ -2,6 +2,8 @@ import { commitImport } from "@/db/queries/import-commit";
 import { setImportMapping } from "@/db/queries/imports";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { type ActionResult, fail, ok } from "@/lib/actions/result";
+import { keepInTouchOf } from "@/lib/domain/import";
+import type { ConfirmImport } from "@/lib/validations/import";
 import type { ColumnMapping } from "./mapped-csv";
 import { processImport } from "./process";
 
@@ -19,15 +21,15 @@ export async function chooseImportColumns(
   return ok(null);
 }
 
-export async function confirmImport(
-  input: { importId: string; circleIds: string[]; newCircle?: string },
-  ctx: ActionContext,
-) {
+// The choice of how often to keep in touch goes to the contacts the import
+// creates; those it merges into keep their own.
+export async function confirmImport(input: ConfirmImport, ctx: ActionContext) {
   const result = await commitImport(ctx.db, {
     userId: ctx.userId,
     importId: input.importId,
     circleIds: input.circleIds,
     newCircle: input.newCircle || undefined,
+    keepInTouch: keepInTouchOf(input.keepInTouch, input.cadenceDays ?? null),
   });
   if (result.ok) return ok(result);
   return fail(result.reason === "not_found" ? NOT_FOUND : "This import was already confirmed.");

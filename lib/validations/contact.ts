@@ -151,6 +151,9 @@ const contactFields = {
   notes: optionalText(10_000, "the notes"),
   tier: z.enum(CONTACT_TIERS, { error: "Choose a tier." }),
   cadenceDays: optionalInt(1, CADENCE_MAX_DAYS, `Enter a whole number of days from 1 to ${CADENCE_MAX_DAYS}, or leave it empty.`),
+  // Off: "No reminders", never due on the cadence. Omitted (a client from
+  // before the choice existed): on, as every contact was.
+  remindersEnabled: z.boolean({ error: "Choose whether to be reminded." }).default(true),
   emails: rows(emailSchema, {
     what: "emails",
     field: "email",
@@ -241,6 +244,7 @@ export const EMPTY_CONTACT_FORM: ContactFormInput = {
   notes: "",
   tier: "regular",
   cadenceDays: "",
+  remindersEnabled: true,
   emails: [{ email: "", label: "" }],
   phones: [],
   links: [],

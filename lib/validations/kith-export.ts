@@ -4,13 +4,16 @@
 //
 // Version 2 added the job journal (roles, skills, wins) and the journal
 // prompt setting; version 3 the career plan (goals, stepping stones, skill
-// levels and teachers, the learning log) and a contact's "Add to Reconnect".
+// levels and teachers, the learning log) and a contact's "Add to Reconnect";
+// version 4 a contact's "No reminders" and an imported contact's place in
+// its batch's spread of first due dates.
 // Older files still restore, as an account without what came later; the
 // number changed each time so that an older Kith refuses a newer file
 // ("made by a newer version") instead of restoring it and silently leaving
 // part of it out.
 
 import { z } from "zod";
+import { FIRST_DUE_SHARE_SCALE } from "@/lib/domain/first-due";
 import { contactFormSchema } from "./contact";
 import { checkCareerReferences, exportCareerSchema } from "./kith-export-career";
 import { exportRoleSchema, exportSkillSchema, exportWinSchema, instant } from "./kith-export-journal";
@@ -35,7 +38,7 @@ import { successInputSchema } from "./success";
 import { MAX_TOUCH_CONTACTS, touchUpdateSchema } from "./touch";
 
 export const KITH_EXPORT_FORMAT = "kith-export";
-export const KITH_EXPORT_VERSION = 3;
+export const KITH_EXPORT_VERSION = 4;
 
 // ---------------------------------------------------------------- schema
 //
@@ -88,6 +91,14 @@ export const exportContactSchema = z.object({
   birthday: storedBirthdaySchema.nullable(),
   tier: contactFields.tier,
   cadenceDays: contactFields.cadenceDays,
+  remindersEnabled: z.boolean({ error: "Expected true or false." }),
+  // lib/domain/first-due.ts: billionths of the cadence, or null.
+  firstDueShare: z
+    .number({ error: `Expected a whole number from 1 to ${FIRST_DUE_SHARE_SCALE}, or null.` })
+    .int(`Expected a whole number from 1 to ${FIRST_DUE_SHARE_SCALE}, or null.`)
+    .min(1, `Expected a whole number from 1 to ${FIRST_DUE_SHARE_SCALE}, or null.`)
+    .max(FIRST_DUE_SHARE_SCALE, `Expected a whole number from 1 to ${FIRST_DUE_SHARE_SCALE}, or null.`)
+    .nullable(),
   metAtEventId: id.nullable(),
   connectedOn: optionalDay,
   snoozedUntil: optionalDay,
@@ -288,6 +299,21 @@ function fromVersion2(value: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
+// A version 3 file as version 4: every contact with reminders, and due a
+// full cadence after it was added until its first touch.
+function fromVersion3(value: Record<string, unknown>): Record<string, unknown> {
+  const { contacts } = value;
+  return {
+    ...value,
+    version: 4,
+    contacts: Array.isArray(contacts)
+      ? contacts.map((contact: unknown) =>
+          isObject(contact) ? { ...contact, remindersEnabled: true, firstDueShare: null } : contact,
+        )
+      : contacts,
+  };
+}
+
 // Reads a parsed JSON value as a Kith export, with one message a person can
 // act on when it is not one (the first problem, where it is in the file).
 export function parseKithExport(value: unknown): ParsedExport {
@@ -297,6 +323,7 @@ export function parseKithExport(value: unknown): ParsedExport {
   }
   if (head.data.version === 1 && isObject(value)) return parseKithExport(fromVersion1(value));
   if (head.data.version === 2 && isObject(value)) return parseKithExport(fromVersion2(value));
+  if (head.data.version === 3 && isObject(value)) return parseKithExport(fromVersion3(value));
   if (head.data.version !== KITH_EXPORT_VERSION) {
     return {
       ok: false,

@@ -18,7 +18,7 @@ export const AT = "2026-11-12T09:30:00.000Z";
 export function careerDoc(): KithExport {
   return {
     format: "kith-export",
-    version: 3,
+    version: 4,
     exportedAt: AT,
     settings: {
       name: null,

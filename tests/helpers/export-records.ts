@@ -22,6 +22,8 @@ export function exportContact(values: Partial<ExportContact> = {}): ExportContac
     birthday: null,
     tier: "regular",
     cadenceDays: null,
+    remindersEnabled: true,
+    firstDueShare: null,
     metAtEventId: null,
     connectedOn: null,
     snoozedUntil: null,

@@ -14,7 +14,8 @@ const DAY = 86_400_000;
 // A user with some of everything an export writes: settings, circles (one
 // empty), events, contacts with every kind of detail (a birthday without a
 // year, fields an import kept in extra, a formula-looking name), snoozed and
-// archived ones, touches that added value, and successes, one congratulated;
+// archived ones, one with no reminders and one due early in an import's
+// spread, touches that added value, and successes, one congratulated;
 // and a job journal: a past and a current role, skills (one no win uses),
 // and wins with people in several parts, skills, a metric and the STAR
 // fields, one in no role; the journal prompt turned off; and a career plan
@@ -96,8 +97,21 @@ export async function seedRichUser(db: Db, now: Date) {
   });
   await db.insert(contactEmails).values([{ userId, contactId: ben.id, email: `ben-${tag}@okafor.example`, label: null, isPrimary: true }]);
   const cy = await createContact(db, { userId, name: `Cy Archived ${tag}`, archivedAt: at(10), createdAt: at(365), updatedAt: at(10) });
-  const dee = await createContact(db, { userId, name: `Dee Never Touched ${tag}`, createdAt: at(50), updatedAt: at(50) });
-  const formula = await createContact(db, { userId, name: `=HYPERLINK("https://evil.example","${tag}")`, createdAt: at(5), updatedAt: at(5) });
+  // Dee came with an import that spread its first due dates; the formula, with one that chose no reminders.
+  const dee = await createContact(db, {
+    userId,
+    name: `Dee Never Touched ${tag}`,
+    firstDueShare: 400_000_000,
+    createdAt: at(50),
+    updatedAt: at(50),
+  });
+  const formula = await createContact(db, {
+    userId,
+    name: `=HYPERLINK("https://evil.example","${tag}")`,
+    remindersEnabled: false,
+    createdAt: at(5),
+    updatedAt: at(5),
+  });
   await db.insert(contactCircles).values([
     { userId, contactId: ada.id, circleId: alumni.id },
     { userId, contactId: ada.id, circleId: climbing.id },

@@ -201,6 +201,25 @@ describe("update contact action", () => {
     expect(await t.db.select().from(circles).where(eq(circles.userId, me.id))).toEqual([]);
   });
 
+  it("turns reminders off (no due date) and on again (due by the cadence), and refuses a choice that is not yes or no", async () => {
+    const me = await createUser(t.db, { defaultCadenceDays: 30 });
+    const created = await actionsAs(me.id).create({ ...blank, name: "Quiet Quinn", remindersEnabled: false });
+    if (!created.ok || created.data.status !== "created") throw new Error("not created");
+    const id = created.data.id;
+    expect(await getContact(t.db, { userId: me.id, contactId: id })).toMatchObject({ remindersEnabled: false, nextDueAt: null });
+
+    expect(await actionsAs(me.id).update({ ...blank, id, name: "Quiet Quinn", remindersEnabled: "yes" as unknown as boolean })).toMatchObject({
+      ok: false,
+      fieldErrors: { remindersEnabled: [expect.any(String)] },
+    });
+    expect((await getContact(t.db, { userId: me.id, contactId: id }))?.remindersEnabled).toBe(false);
+
+    expect(await actionsAs(me.id).update({ ...blank, id, name: "Quiet Quinn", remindersEnabled: true })).toMatchObject({ ok: true });
+    const on = await getContact(t.db, { userId: me.id, contactId: id });
+    expect(on?.remindersEnabled).toBe(true);
+    expect(on?.nextDueAt?.getTime()).toBe((on?.createdAt.getTime() ?? 0) + 30 * DAY);
+  });
+
   it("refuses another user's circle id, and nothing changes", async () => {
     const me = await createUser(t.db);
     const other = await createUser(t.db);

@@ -26,9 +26,9 @@ afterAll(async () => {
 });
 
 describe("the export's career section", () => {
-  it("is a valid version 3 export with the contact added to Reconnect", () => {
+  it("is a valid export (version 4) with the contact added to Reconnect", () => {
     expect(kithExportSchema.safeParse(doc).success).toBe(true);
-    expect(doc.version).toBe(3);
+    expect(doc.version).toBe(4);
     const reconnect = doc.contacts.filter((contact) => contact.reconnectRequestedAt !== null);
     expect(reconnect.map((contact) => contact.id)).toEqual([rich.contacts.ada.id]);
   });

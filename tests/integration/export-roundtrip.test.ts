@@ -30,6 +30,7 @@ import { createTestDb, type TestDb } from "../helpers/test-db";
 
 let t: TestDb;
 const NOW = new Date("2026-11-20T10:00:00Z");
+const DAY = 86_400_000;
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -78,6 +79,23 @@ describe("export, restore into a new account, export again", () => {
 
     const second = await exportJson(fresh.id);
     expect(canonical(second)).toEqual(canonical(first));
+    // So were no reminders and an import's spread, each with the due date it makes.
+    const scheduled = (doc: KithExport) =>
+      doc.contacts
+        .filter((contact) => !contact.remindersEnabled || contact.firstDueShare !== null)
+        .map(({ remindersEnabled, firstDueShare, createdAt, nextDueAt }) => ({ remindersEnabled, firstDueShare, createdAt, nextDueAt }))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    expect(scheduled(second)).toEqual(scheduled(first));
+    expect(scheduled(first)).toEqual([
+      {
+        remindersEnabled: true,
+        firstDueShare: 400_000_000,
+        createdAt: new Date(NOW.getTime() - 50 * DAY).toISOString(),
+        // 0.4 of the default 21 days, rounded up to a day.
+        nextDueAt: new Date(NOW.getTime() - 41 * DAY).toISOString(),
+      },
+      { remindersEnabled: false, firstDueShare: null, createdAt: new Date(NOW.getTime() - 5 * DAY).toISOString(), nextDueAt: null },
+    ]);
     // The journal was there to compare: wins with people in several parts, and skills.
     expect(second.wins.flatMap((win) => win.people)).toHaveLength(4);
     expect(second.wins.flatMap((win) => win.skillIds)).toHaveLength(3);
@@ -191,7 +209,7 @@ describe("restore refuses, and writes nothing", () => {
 
     expect(await fileError("name,email\nAda,ada@example.com")).toMatch(/not JSON/);
     expect(await fileError(JSON.stringify({ contacts: [] }))).toMatch(/not a Kith export/);
-    expect(await fileError(JSON.stringify({ ...good, version: 4 }))).toMatch(/newer version of Kith/);
+    expect(await fileError(JSON.stringify({ ...good, version: 5 }))).toMatch(/newer version of Kith/);
     const [firstTouch, ...otherTouches] = good.touches;
     if (!firstTouch) throw new Error("no touch seeded");
     const dangling = { ...good, touches: [{ ...firstTouch, contactIds: ["not-a-contact"] }, ...otherTouches] };

@@ -74,7 +74,7 @@ describe("GET /api/export/kith.json", () => {
 
   it("is a valid Kith export holding all of this user's data", () => {
     expect(kithExportSchema.safeParse(doc).success).toBe(true);
-    expect(doc).toMatchObject({ format: "kith-export", version: 3, exportedAt: NOW.toISOString() });
+    expect(doc).toMatchObject({ format: "kith-export", version: 4, exportedAt: NOW.toISOString() });
     expect(doc.account?.email).toBe(rich.user.email);
     expect(doc.settings).toEqual({
       name: rich.user.name,

@@ -26,7 +26,7 @@ describe("a version 2 export, from before the career plan", () => {
   it("restores as an account with no career plan and nobody added to Reconnect", () => {
     const parsed = parseKithExport(version2());
     if (!parsed.ok) throw new Error(parsed.message);
-    expect(parsed.data).toMatchObject({ version: 3, career: { goals: [], skills: [], learning: [] } });
+    expect(parsed.data).toMatchObject({ version: 4, career: { goals: [], skills: [], learning: [] } });
     expect(parsed.data.contacts.map((contact) => contact.reconnectRequestedAt)).toEqual([null, null]);
     expect(parsed.data.wins).toHaveLength(1);
   });

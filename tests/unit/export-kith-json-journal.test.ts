@@ -11,7 +11,7 @@ const AT = "2026-11-12T09:30:00.000Z";
 function doc(): KithExport {
   return {
     format: "kith-export",
-    version: 3,
+    version: 4,
     exportedAt: AT,
     settings: {
       name: null,
@@ -178,7 +178,7 @@ describe("a version 1 export, from before the journal", () => {
   it("restores as an account with no journal whose weekly email asks about the week", () => {
     const parsed = parseKithExport(version1());
     if (!parsed.ok) throw new Error(parsed.message);
-    expect(parsed.data).toMatchObject({ version: 3, roles: [], skills: [], wins: [] });
+    expect(parsed.data).toMatchObject({ version: 4, roles: [], skills: [], wins: [] });
     expect(parsed.data.settings.journalPromptEnabled).toBe(true);
     expect(parsed.data.contacts).toHaveLength(2);
   });
@@ -192,7 +192,7 @@ describe("a version 1 export, from before the journal", () => {
   });
 
   it("and a version from a newer Kith is refused with what to do", () => {
-    expect(parseKithExport({ ...doc(), version: 4 })).toEqual({
+    expect(parseKithExport({ ...doc(), version: 5 })).toEqual({
       ok: false,
       message: "This export was made by a newer version of Kith. Update Kith, then restore it.",
     });

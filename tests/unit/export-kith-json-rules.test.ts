@@ -24,6 +24,8 @@ function contact(index: number): ExportContact {
     birthday: { month: 12, day: 10, year: null },
     tier: "regular",
     cadenceDays: 30,
+    remindersEnabled: true,
+    firstDueShare: null,
     metAtEventId: "e1",
     connectedOn: "2026-01-02",
     snoozedUntil: null,
@@ -46,7 +48,7 @@ function contact(index: number): ExportContact {
 function doc(contactCount = 13): KithExport {
   return {
     format: "kith-export",
-    version: 3,
+    version: 4,
     exportedAt: AT,
     account: { email: "me@example.com", createdAt: AT },
     settings: {

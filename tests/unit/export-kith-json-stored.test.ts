@@ -20,7 +20,7 @@ function contact(values: Partial<ExportContact> = {}): ExportContact {
 function doc(values: Partial<ExportContact> = {}, more: Partial<KithExport> = {}): KithExport {
   return {
     format: "kith-export",
-    version: 3,
+    version: 4,
     exportedAt: AT,
     settings: {
       name: null,

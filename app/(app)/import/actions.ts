@@ -6,20 +6,13 @@ import { z } from "zod";
 import { authedAction } from "@/lib/actions/authed-action";
 import { chooseImportColumns, confirmImport } from "@/lib/import/manage-import";
 import { columnMappingSchema } from "@/lib/import/mapped-csv";
-import { circleNameSchema } from "@/lib/validations/circle";
+import { confirmImportSchema } from "@/lib/validations/import";
 
 const saveMapping = authedAction(z.object({ importId: z.uuid(), mapping: columnMappingSchema }), (input, ctx) =>
   chooseImportColumns(input, { ...ctx, later: after }),
 );
 
-const commit = authedAction(
-  z.object({
-    importId: z.uuid(),
-    circleIds: z.array(z.uuid()).max(100),
-    newCircle: z.union([z.literal(""), circleNameSchema]).optional(),
-  }),
-  confirmImport,
-);
+const commit = authedAction(confirmImportSchema, confirmImport);
 
 export async function saveImportMappingAction(input: Parameters<typeof saveMapping>[0]) {
   return saveMapping(input);

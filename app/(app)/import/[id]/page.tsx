@@ -11,8 +11,10 @@ import { Button } from "@/components/ui/button";
 import { getDb } from "@/db/client";
 import { listCircles } from "@/db/queries/circles";
 import { getImport, getImportContent, type ImportRowView, listImportRows } from "@/db/queries/imports";
+import { getUserSettings } from "@/db/queries/users";
 import type { ImportCounts } from "@/db/schema";
 import { currentUserId } from "@/lib/auth";
+import { keepInTouchSummary } from "@/lib/domain/import";
 import { readCsvHeader, suggestMapping } from "@/lib/import/mapped-csv";
 import { IMPORT_SOURCE_LABELS } from "@/lib/import/parse";
 import { ACTION_LABELS, describeChanges, describeRow } from "@/lib/import/report";
@@ -107,7 +109,7 @@ export default async function ImportJobPage({ params, searchParams }: PageProps<
 
   const counts: ImportCounts = job.counts ?? { create: 0, merge: 0, skip: 0, reject: 0 };
   const isDone = job.status === "done";
-  const [rows, circles] = await Promise.all([
+  const [rows, circles, settings] = await Promise.all([
     listImportRows(db, {
       userId,
       importId: id,
@@ -116,7 +118,13 @@ export default async function ImportJobPage({ params, searchParams }: PageProps<
       offset: (query.page - 1) * PAGE_SIZE,
     }),
     isDone ? [] : listCircles(db, { userId }),
+    getUserSettings(db, { userId }),
   ]);
+  const defaultCadenceDays = settings?.defaultCadenceDays ?? 30;
+  const keptInTouch =
+    isDone && counts.create > 0 && job.contactTier !== null && job.remindersEnabled !== null
+      ? { contactTier: job.contactTier, cadenceDays: job.cadenceDays, remindersEnabled: job.remindersEnabled }
+      : null;
   const pages = Math.max(1, Math.ceil(counts[query.show] / PAGE_SIZE));
   const href = (show: Action, page = 1) => `/import/${id}?show=${show}${page > 1 ? `&page=${page}` : ""}`;
 
@@ -151,6 +159,11 @@ export default async function ImportJobPage({ params, searchParams }: PageProps<
             </>
           ) : null}
         </p>
+        {keptInTouch ? (
+          <p className="mt-2 text-sm" data-testid="keep-in-touch">
+            New contacts: {keepInTouchSummary(keptInTouch, defaultCadenceDays)}
+          </p>
+        ) : null}
         {job.errors.length > 0 ? (
           <ul className="mt-2 list-disc pl-5 text-sm text-muted-foreground">
             {job.errors.map((error) => (
@@ -178,7 +191,13 @@ export default async function ImportJobPage({ params, searchParams }: PageProps<
           <h2 id="confirm" className="mb-3 text-lg font-semibold">
             Confirm
           </h2>
-          <ConfirmImportForm importId={id} circles={circles} willChange={counts.create + counts.merge} />
+          <ConfirmImportForm
+            importId={id}
+            circles={circles}
+            willCreate={counts.create}
+            willMerge={counts.merge}
+            defaultCadenceDays={defaultCadenceDays}
+          />
         </section>
       ) : null}
 

@@ -21,6 +21,7 @@ function toFormValues(contact: ContactDetail): ContactFormInput {
     notes: text(contact.notes),
     tier: contact.tier,
     cadenceDays: number(contact.cadenceDays),
+    remindersEnabled: contact.remindersEnabled,
     emails: contact.emails.map((row) => ({ email: row.email, label: text(row.label) })),
     phones: contact.phones.map((row) => ({ phone: row.phone, label: text(row.label) })),
     links: contact.links.map((row) => ({ url: row.url, label: text(row.label) })),
