@@ -1,12 +1,13 @@
 "use client";
 
 import { formatDistanceToNow } from "date-fns";
-import { CloudOffIcon, RefreshCwIcon, XIcon } from "lucide-react";
+import { CloudOffIcon, RefreshCwIcon } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useState } from "react";
 
 import { useCaptureQueue } from "@/components/capture/capture-queue-provider";
 import { Button } from "@/components/ui/button";
+import { DialogHeading } from "@/components/ui/dialog-heading";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { QueuedCapture } from "@/lib/capture/queue";
 import { cn } from "@/lib/utils";
@@ -56,19 +57,7 @@ export function CaptureQueueStatus() {
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-50 bg-black/50" />
         <Dialog.Content className="fixed inset-x-0 bottom-0 z-50 max-h-[85dvh] overflow-y-auto rounded-t-xl border bg-background p-4 shadow-lg sm:inset-x-auto sm:top-[10dvh] sm:bottom-auto sm:left-1/2 sm:w-full sm:max-w-lg sm:-translate-x-1/2 sm:rounded-xl sm:p-6">
-          <div className="mb-4 flex items-start justify-between gap-4">
-            <div className="grid gap-1">
-              <Dialog.Title className="text-lg font-semibold">Waiting on this device</Dialog.Title>
-              <Dialog.Description className="text-sm text-muted-foreground">
-                Captures are sent in order, each once, when the network is back.
-              </Dialog.Description>
-            </div>
-            <Dialog.Close asChild>
-              <Button variant="ghost" size="icon" aria-label="Close" className="-mt-1 -mr-2">
-                <XIcon aria-hidden="true" />
-              </Button>
-            </Dialog.Close>
-          </div>
+          <DialogHeading title="Waiting on this device" description="Captures are sent in order, each once, when the network is back." />
           {entries.length === 0 ? (
             <p className="text-sm text-muted-foreground">Nothing is waiting: everything you captured is saved.</p>
           ) : (

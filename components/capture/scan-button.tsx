@@ -1,11 +1,12 @@
 "use client";
 
-import { ScanQrCodeIcon, XIcon } from "lucide-react";
+import { ScanQrCodeIcon } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useState } from "react";
 import { toast } from "sonner";
 import { QrScanner } from "@/components/capture/qr-scanner";
 import { Button } from "@/components/ui/button";
+import { DialogHeading } from "@/components/ui/dialog-heading";
 import type { CapturedContact } from "@/lib/capture/prefill";
 
 type ScanButtonProps = {
@@ -38,20 +39,10 @@ export function ScanButton({ onContact, isContinuous = false }: ScanButtonProps)
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-50 bg-black/50 data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=open]:animate-in data-[state=open]:fade-in-0 motion-reduce:animate-none" />
         <Dialog.Content className="fixed inset-x-0 bottom-0 z-50 max-h-[92dvh] overflow-y-auto rounded-t-xl border bg-background p-4 shadow-lg data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=open]:animate-in data-[state=open]:fade-in-0 motion-reduce:animate-none sm:inset-x-auto sm:top-[5dvh] sm:bottom-auto sm:left-1/2 sm:w-full sm:max-w-md sm:-translate-x-1/2 sm:rounded-xl sm:p-6">
-          <div className="mb-4 flex items-start justify-between gap-4">
-            <div className="grid gap-1">
-              <Dialog.Title className="text-lg font-semibold">Scan a QR code</Dialog.Title>
-              <Dialog.Description className="text-sm text-muted-foreground">
-                A contact card from a phone or a badge, or a LinkedIn profile code.
-                {isContinuous ? " Each code adds a person to the list." : ""}
-              </Dialog.Description>
-            </div>
-            <Dialog.Close asChild>
-              <Button type="button" variant="ghost" size="icon" aria-label="Close" className="-mt-1 -mr-2">
-                <XIcon aria-hidden="true" />
-              </Button>
-            </Dialog.Close>
-          </div>
+          <DialogHeading
+            title="Scan a QR code"
+            description={`A contact card from a phone or a badge, or a LinkedIn profile code.${isContinuous ? " Each code adds a person to the list." : ""}`}
+          />
           <QrScanner onContact={found} isContinuous={isContinuous} />
         </Dialog.Content>
       </Dialog.Portal>

@@ -2,11 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { PencilIcon, PlusIcon, XIcon } from "lucide-react";
+import { PencilIcon, PlusIcon } from "lucide-react";
 import { Dialog } from "radix-ui";
 
 import { LearningForm } from "@/components/career/learning-form";
 import { Button } from "@/components/ui/button";
+import { DialogHeading } from "@/components/ui/dialog-heading";
 import type { LearningItemView } from "@/lib/domain/learning";
 
 // "Add learning" (no item) or "Edit" (an item): a button that opens the form
@@ -49,19 +50,7 @@ export function LearningDialog({ item }: { item?: LearningItemView }) {
           }}
           className="fixed inset-x-0 bottom-0 z-50 max-h-[92dvh] overflow-y-auto rounded-t-xl border bg-background p-4 shadow-lg data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=open]:animate-in data-[state=open]:fade-in-0 motion-reduce:animate-none sm:inset-x-auto sm:top-[5dvh] sm:bottom-auto sm:left-1/2 sm:max-h-[90dvh] sm:w-full sm:max-w-2xl sm:-translate-x-1/2 sm:rounded-xl sm:p-6"
         >
-          <div className="mb-4 flex items-start justify-between gap-4">
-            <div className="grid gap-1">
-              <Dialog.Title className="text-lg font-semibold">{item ? "Edit learning" : "Add learning"}</Dialog.Title>
-              <Dialog.Description className="text-sm text-muted-foreground">
-                A course, book, talk, mentoring session or certification, and the skills it builds.
-              </Dialog.Description>
-            </div>
-            <Dialog.Close asChild>
-              <Button variant="ghost" size="icon" aria-label="Close" className="-mt-1 -mr-2">
-                <XIcon aria-hidden="true" />
-              </Button>
-            </Dialog.Close>
-          </div>
+          <DialogHeading title={item ? "Edit learning" : "Add learning"} description="A course, book, talk, mentoring session or certification, and the skills it builds." />
           <LearningForm
             item={item}
             idPrefix={idPrefix}

@@ -2,13 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { XIcon } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { toast } from "sonner";
 
 import { EventLinkForm, SkillLinkForm, WinLinkForm } from "@/components/career/stone-links-forms";
 import { AddPeopleForm, EditPersonForm, type LinkedPerson } from "@/components/career/stone-links-person-form";
-import { Button } from "@/components/ui/button";
+import { DialogHeading } from "@/components/ui/dialog-heading";
 
 export type StoneLinkRequest =
   | { kind: "person" }
@@ -76,17 +75,7 @@ export function StoneLinksDialog({ stone, request, onClose }: StoneLinksDialogPr
           }}
           className="fixed inset-x-0 bottom-0 z-50 max-h-[92dvh] overflow-y-auto rounded-t-xl border bg-background p-4 shadow-lg data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=open]:animate-in data-[state=open]:fade-in-0 motion-reduce:animate-none sm:inset-x-auto sm:top-[12dvh] sm:bottom-auto sm:left-1/2 sm:w-full sm:max-w-md sm:-translate-x-1/2 sm:rounded-xl sm:p-6"
         >
-          <div className="mb-4 flex items-start justify-between gap-4">
-            <div className="grid min-w-0 gap-1">
-              <Dialog.Title className="text-lg font-semibold break-words">{text?.title}</Dialog.Title>
-              <Dialog.Description className="text-sm text-muted-foreground">{text?.description}</Dialog.Description>
-            </div>
-            <Dialog.Close asChild>
-              <Button variant="ghost" size="icon" aria-label="Close" className="-mt-1 -mr-2">
-                <XIcon aria-hidden="true" />
-              </Button>
-            </Dialog.Close>
-          </div>
+          <DialogHeading title={text?.title} description={text?.description} />
           {shown?.kind === "person" ? <AddPeopleForm {...formProps} /> : null}
           {shown?.kind === "edit-person" ? <EditPersonForm {...formProps} person={shown.person} /> : null}
           {shown?.kind === "skill" ? <SkillLinkForm {...formProps} /> : null}

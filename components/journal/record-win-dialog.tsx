@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { XIcon } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { toast } from "sonner";
 
 import { getWinForEdit } from "@/app/(app)/journal/actions";
 import { WinForm, type WinFormDefaults } from "@/components/journal/win-form";
 import { Button } from "@/components/ui/button";
+import { DialogHeading } from "@/components/ui/dialog-heading";
 import type { WinPersonPart } from "@/lib/domain/enums";
 
 export type RecordWinRequest = {
@@ -92,19 +92,7 @@ export function RecordWinDialog({
           }}
           className="fixed inset-x-0 bottom-0 z-50 max-h-[92dvh] overflow-y-auto rounded-t-xl border bg-background p-4 shadow-lg data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=open]:animate-in data-[state=open]:fade-in-0 motion-reduce:animate-none sm:inset-x-auto sm:top-[5dvh] sm:bottom-auto sm:left-1/2 sm:max-h-[90dvh] sm:w-full sm:max-w-2xl sm:-translate-x-1/2 sm:rounded-xl sm:p-6"
         >
-          <div className="mb-4 flex items-start justify-between gap-4">
-            <div className="grid gap-1">
-              <Dialog.Title className="text-lg font-semibold">{editWinId ? "Edit win" : "Record a win"}</Dialog.Title>
-              <Dialog.Description className="text-sm text-muted-foreground">
-                What you did, what came of it, and who was part of it.
-              </Dialog.Description>
-            </div>
-            <Dialog.Close asChild>
-              <Button variant="ghost" size="icon" aria-label="Close" className="-mt-1 -mr-2">
-                <XIcon aria-hidden="true" />
-              </Button>
-            </Dialog.Close>
-          </div>
+          <DialogHeading title={editWinId ? "Edit win" : "Record a win"} description="What you did, what came of it, and who was part of it." />
 
           {loaded.status === "ready" ? (
             <WinForm

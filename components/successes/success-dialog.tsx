@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { XIcon } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { toast } from "sonner";
 
@@ -12,6 +11,7 @@ import { recordSuccess, updateSuccess } from "@/app/(app)/successes/actions";
 import { congratulationRequest } from "@/components/successes/congratulate-button";
 import { useLogTouch } from "@/components/touches/log-touch-provider";
 import { Button } from "@/components/ui/button";
+import { DialogHeading } from "@/components/ui/dialog-heading";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
@@ -85,19 +85,7 @@ export function SuccessDialog({ contact, success, isOpen, onOpenChange }: Succes
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-50 bg-black/50 data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=open]:animate-in data-[state=open]:fade-in-0 motion-reduce:animate-none" />
         <Dialog.Content className="fixed inset-x-0 bottom-0 z-50 max-h-[92dvh] overflow-y-auto rounded-t-xl border bg-background p-4 shadow-lg sm:inset-x-auto sm:top-[10dvh] sm:bottom-auto sm:left-1/2 sm:w-full sm:max-w-lg sm:-translate-x-1/2 sm:rounded-xl sm:p-6">
-          <div className="mb-4 flex items-start justify-between gap-4">
-            <div className="grid gap-1">
-              <Dialog.Title className="text-lg font-semibold">{success ? "Edit success" : "Record a success"}</Dialog.Title>
-              <Dialog.Description className="text-sm text-muted-foreground">
-                Something good that happened to {contact.name}.
-              </Dialog.Description>
-            </div>
-            <Dialog.Close asChild>
-              <Button variant="ghost" size="icon" aria-label="Close" className="-mt-1 -mr-2">
-                <XIcon aria-hidden="true" />
-              </Button>
-            </Dialog.Close>
-          </div>
+          <DialogHeading title={success ? "Edit success" : "Record a success"} description={<>Something good that happened to {contact.name}.</>} />
           <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
             <div className="grid gap-4 sm:grid-cols-2">
               <FormField id="success-kind" label="Kind" error={errors.kind?.message}>

@@ -5,7 +5,6 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type * as React from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { XIcon } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { toast } from "sonner";
 
@@ -13,6 +12,7 @@ import { updateTouch } from "@/app/(app)/touches/actions";
 import { useCaptureQueue } from "@/components/capture/capture-queue-provider";
 import { type ContactChoice, ContactPicker } from "@/components/touches/contact-picker";
 import { Button } from "@/components/ui/button";
+import { DialogHeading } from "@/components/ui/dialog-heading";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -168,17 +168,7 @@ export function LogTouchDialog({
           }}
           className="fixed inset-x-0 bottom-0 z-50 max-h-[92dvh] overflow-y-auto rounded-t-xl border bg-background p-4 shadow-lg data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=open]:animate-in data-[state=open]:fade-in-0 motion-reduce:animate-none sm:inset-x-auto sm:top-[8dvh] sm:bottom-auto sm:left-1/2 sm:w-full sm:max-w-lg sm:-translate-x-1/2 sm:rounded-xl sm:p-6"
         >
-          <div className="mb-4 flex items-start justify-between gap-4">
-            <div className="grid gap-1">
-              <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
-              <Dialog.Description className="text-sm text-muted-foreground">{description}</Dialog.Description>
-            </div>
-            <Dialog.Close asChild>
-              <Button variant="ghost" size="icon" aria-label="Close" className="-mt-1 -mr-2">
-                <XIcon aria-hidden="true" />
-              </Button>
-            </Dialog.Close>
-          </div>
+          <DialogHeading title={title} description={description} />
 
           <form onSubmit={form.handleSubmit(onSubmit)} onKeyDown={onKeyDown} noValidate className="grid gap-4">
             <div className="grid gap-4 sm:grid-cols-2">
