@@ -125,6 +125,7 @@ export function ConfirmImportForm(props: {
                   onChange={() => {
                     setKeepInTouch(choice);
                     setCadenceError(undefined);
+                    setError(null);
                   }}
                 />
                 {keepInTouchChoiceLabel(choice, props.defaultCadenceDays)}
@@ -145,6 +146,7 @@ export function ConfirmImportForm(props: {
                 onChange={(event) => {
                   setCadenceDays(event.target.value);
                   setCadenceError(undefined);
+                  setError(null);
                 }}
                 {...fieldAria("import-cadence", { hasError: Boolean(cadenceError) })}
               />

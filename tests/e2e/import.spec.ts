@@ -19,6 +19,11 @@ function connections(priyaCompany: string, priyaPosition: string): Buffer {
   );
 }
 
+// The contact page's card with the cadence and the next due date.
+function keepingInTouch(page: Page) {
+  return page.locator("[data-slot=card]").filter({ has: page.getByRole("heading", { name: "Keeping in touch" }) });
+}
+
 async function upload(page: Page, file: Buffer) {
   await page.goto("/import");
   await page.getByLabel("Choose a file to import").setInputFiles({ name: "Connections.csv", mimeType: "text/csv", buffer: file });
@@ -43,12 +48,38 @@ test("a LinkedIn export is previewed, imported, and a re-import spots a new job 
   await expect(page.getByTestId("import-row")).toContainText(/no name/i);
   await shot(page, "30-import-preview");
 
+  // How often to keep in touch with the three new people: a cadence of their
+  // own needs its days, and nothing is imported until it has them.
+  const keepInTouch = page.getByRole("group", { name: "How often to keep in touch with the new contacts" });
+  await expect(keepInTouch.getByRole("radio", { name: "Your default cadence (every 30 days)" })).toBeChecked();
+  await keepInTouch.getByRole("radio", { name: "Another cadence" }).check();
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Enter a whole number of days from 1 to 3650." })).toBeVisible();
+  await expect(page.getByLabel("Reconnect every … days")).toBeFocused();
+  await expect(page.getByRole("heading", { name: "Preview: nothing has changed yet" })).toBeVisible();
+  await expectAccessible(page);
+  // The arrow keys move through the choices.
+  await keepInTouch.getByRole("radio", { name: "Your default cadence (every 30 days)" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(keepInTouch.getByRole("radio", { name: "Inner circle (every 14 days)" })).toBeChecked();
+  await expect(page.getByText("Some fields need your attention.")).toBeHidden();
+  await shot(page, "30-import-keep-in-touch");
+
   await page.getByRole("button", { name: "Confirm import" }).click();
   await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible();
+  await expect(page.getByTestId("keep-in-touch")).toHaveText(
+    "New contacts: Inner circle, every 14 days; their first due dates are spread over the 14 days after the import.",
+  );
   await page.getByRole("link", { name: "See your contacts" }).click();
   for (const name of ["José García", "Priya Raman", "Zoë Müller"]) {
     await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
   }
+  // Spread over the 14 days in file order, not all due on the 14th: Zoë (row 1 of 3) on the 5th.
+  await page.getByRole("link", { name: "Zoë Müller", exact: true }).click();
+  const keeping = keepingInTouch(page);
+  await expect(page.getByText("Inner circle", { exact: true })).toBeVisible();
+  await expect(keeping).toContainText("Every 14 days");
+  await expect(keeping).toContainText("Due in 5 days");
 
   // Priya moved to Adyen: the same export again shows it side by side.
   await upload(page, connections("Adyen", "Director of Engineering"));
@@ -100,9 +131,23 @@ test("any other CSV is read with the columns the user chooses", async ({ page })
   await expect(page.getByRole("heading", { name: "Preview: nothing has changed yet" })).toBeVisible();
   await expect(page.getByTestId("count-create")).toHaveText("2");
   await page.getByLabel("And to a new circle (optional)").fill("COBOL summit");
+  await page.getByRole("radio", { name: "No reminders" }).check();
   await page.getByRole("button", { name: "Confirm import" }).click();
   await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible();
+  await expect(page.getByTestId("keep-in-touch")).toContainText("New contacts: No reminders");
   await page.goto("/contacts");
   await expect(page.getByRole("link", { name: "Lovelace, Ada", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Grace Hopper", exact: true })).toBeVisible();
+
+  // Never due, until reminders are turned on for someone on their Edit page.
+  await page.getByRole("link", { name: "Grace Hopper", exact: true }).click();
+  const keeping = keepingInTouch(page);
+  await expect(keeping).toContainText("No reminders");
+  await page.getByRole("link", { name: "Edit" }).click();
+  const remind = page.getByRole("checkbox", { name: "Remind me to keep in touch" });
+  await expect(remind).not.toBeChecked();
+  await remind.check();
+  await page.getByRole("button", { name: "Save contact" }).click();
+  await expect(page.getByRole("heading", { name: "Grace Hopper", level: 1 })).toBeVisible();
+  await expect(keeping).toContainText("Due in 30 days");
 });
