@@ -53,10 +53,11 @@ export function useCaptureQueue(): CaptureQueueValue {
   return context;
 }
 
-// A form that can reopen a queued entry of its kind registers itself here.
+// A form that can reopen a queued entry of its kind registers itself with
+// the queue, where one is mounted (a form rendered on its own edits nothing).
 export function useCaptureEditor(kind: CaptureKind, editor: Editor) {
-  const { registerEditor } = useCaptureQueue();
-  useEffect(() => registerEditor(kind, editor), [kind, editor, registerEditor]);
+  const registerEditor = useContext(CaptureQueueContext)?.registerEditor;
+  useEffect(() => registerEditor?.(kind, editor), [kind, editor, registerEditor]);
 }
 
 const CHANNEL = "kith-capture";

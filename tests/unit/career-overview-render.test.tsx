@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
+import { CaptureQueueProvider } from "@/components/capture/capture-queue-provider";
 import { OverviewClosedGoals } from "@/components/career/overview-closed-goals";
 import { OverviewGoalPath } from "@/components/career/overview-goal-path";
 import { OverviewLearning } from "@/components/career/overview-learning";
@@ -8,8 +9,9 @@ import { OverviewSkills } from "@/components/career/overview-skills";
 import { LogTouchProvider } from "@/components/touches/log-touch-provider";
 import type { ActiveGoalView, NextStepPerson, OverviewStone } from "@/lib/domain/career-overview";
 
-// The log-touch dialog the buttons open asks for the router, which only Next mounts.
-vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }) }));
+// The log-touch dialog the buttons open, and the capture queue it saves
+// through, ask for the router, which only Next mounts.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }), usePathname: () => "/career" }));
 
 // The Career page's sections as the server sends them: everything they show
 // is in the HTML, before any script runs.
@@ -79,9 +81,11 @@ describe("the Career page's sections", () => {
 
   it("name the people of the next step with a touch and Reconnect for each, none for an archived one", () => {
     const html = renderToStaticMarkup(
-      <LogTouchProvider>
-        <OverviewNextSteps goals={[goal]} now={NOW} timeZone="UTC" />
-      </LogTouchProvider>,
+      <CaptureQueueProvider userId="00000000-0000-4000-8000-000000000001">
+        <LogTouchProvider>
+          <OverviewNextSteps goals={[goal]} now={NOW} timeZone="UTC" />
+        </LogTouchProvider>
+      </CaptureQueueProvider>,
     );
     const shown = text(html);
     expect(html).toContain('aria-labelledby="career-next-step"');
