@@ -28,7 +28,10 @@ const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
   skipWaiting: true,
   clientsClaim: true,
-  navigationPreload: true,
+  // No navigation preload: the browser would send every navigation twice
+  // when the worker leaves it to the network (a sign-in link, an email's
+  // one-time link), and the second request finds the token already spent.
+  navigationPreload: false,
   runtimeCaching: [
     {
       matcher: ({ request, url, sameOrigin }) =>
