@@ -8,3 +8,4 @@ export * from "./imports";
 export * from "./journal";
 export * from "./career";
 export * from "./capture";
+export * from "./api";

@@ -9,7 +9,10 @@
 // skills, and wins (naming roles, skills and contacts), and last the career
 // plan (naming all of those). Derived columns (last touched,
 // next due) are written for people reading the file and recomputed on
-// restore; stored health, a snapshot of one day, is not written.
+// restore; stored health, a snapshot of one day, is not written. Nor are
+// personal access tokens (api_tokens): they are secrets, kept only as
+// hashes, and a file that travels must not carry a way into the account; a
+// restored account creates its own.
 
 import type { ExportGoalRow, ExportLearningRow, ExportSkillProgressRow } from "@/db/queries/export-career";
 import type { ExportRoleRow, ExportSkillRow, ExportWinRow } from "@/db/queries/export-journal";

@@ -6,6 +6,7 @@ import type * as NextServer from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createImport } from "@/db/queries/imports";
 import {
+  apiTokens,
   circles,
   contacts,
   events,
@@ -24,6 +25,7 @@ import {
 } from "@/db/schema";
 import type * as AuthedActionModule from "@/lib/actions/authed-action";
 import type * as AuthModule from "@/lib/auth";
+import { createApiToken } from "@/lib/api/tokens";
 import { deriveDigestLinkKey, digestPayload, signDigestToken } from "@/lib/digest/links";
 import { createBusyUser, createGoal, createLearningItem, createRole, createStone, createWin } from "../factories";
 import { releaseAppDb, useAsAppDb } from "./app-db";
@@ -121,6 +123,9 @@ async function seedAccount() {
   await t.db.insert(skillLevels).values({ userId: user.id, skillId, level: 2, assessedOn: "2026-01-05" });
   const item = await createLearningItem(t.db, { userId: user.id, mentorId: contactId, hours: 3 });
   await t.db.insert(learningSkills).values({ userId: user.id, itemId: item.id, skillId });
+  // A personal access token, whose id another user's revoke must not reach.
+  const apiToken = await createApiToken({ name: "Script", access: "read-write", expiresIn: "never" }, { db: t.db, userId: user.id });
+  if (!apiToken.ok) throw new Error("seedAccount: no API token");
   const tokens = (["log", "snooze"] as const).map((a) => signDigestToken(digestPayload({ a, u: user.id, c: contactId, p: "2026-W48" }), KEY));
   const idsOf = async (
     table:
@@ -136,7 +141,8 @@ async function seedAccount() {
       | typeof goals
       | typeof steppingStones
       | typeof skillLevels
-      | typeof learningItems,
+      | typeof learningItems
+      | typeof apiTokens,
   ) =>
     (await t.db.select({ id: table.id }).from(table).where(eq(table.userId, user.id))).map((row) => row.id);
   const groups = [
@@ -153,6 +159,7 @@ async function seedAccount() {
     await idsOf(steppingStones),
     await idsOf(skillLevels),
     await idsOf(learningItems),
+    await idsOf(apiTokens),
     [user.id],
   ];
   return {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accounts, digestDeliveries, outboxMessages, sessions, users, verificationTokens } from "@/db/schema";
+import { accounts, apiTokens, digestDeliveries, outboxMessages, sessions, users, verificationTokens } from "@/db/schema";
 import { deleteAccount, WRONG_EMAIL } from "@/lib/account/delete-account";
 import { defineAuthedAction } from "@/lib/actions/define-action";
 import { deleteAccountInputSchema } from "@/lib/validations/account";
@@ -51,13 +51,14 @@ async function rowCounts(userId: string): Promise<Record<string, number>> {
 
 // A user with everything the app stores: the rich seed (career plan
 // included), plus a session, a
-// linked account, a digest delivery, a pending sign-in link and mail in the outbox.
+// linked account, a digest delivery, an API token, a pending sign-in link and mail in the outbox.
 async function seedEverything() {
   const { user } = await seedRichUser(t.db, NOW);
   const sessionToken = randomUUID();
   await t.db.insert(sessions).values({ sessionToken, userId: user.id, expires: new Date(Date.now() + 86_400_000) });
   await t.db.insert(accounts).values({ userId: user.id, type: "email", provider: "email", providerAccountId: user.email });
   await t.db.insert(digestDeliveries).values({ userId: user.id, period: "2026-W47", status: "sent" });
+  await t.db.insert(apiTokens).values({ userId: user.id, name: "Script", tokenHash: randomUUID(), prefix: "kith_AbC1", scopes: ["read"] });
   await t.db.insert(verificationTokens).values({ identifier: user.email, token: randomUUID(), expires: new Date(Date.now() + 3_600_000) });
   await t.db.insert(outboxMessages).values({ to: user.email, from: "kith@example.com", subject: "Your week", html: "<p>Ada</p>", text: "Ada" });
   return { user, sessionToken };
@@ -79,6 +80,7 @@ const SEEDED = [
   "interaction_contacts",
   "successes",
   "digest_deliveries",
+  "api_tokens",
   "job_roles",
   "skills",
   "wins",

@@ -22,6 +22,7 @@ async function tableNames(): Promise<string[]> {
 
 const DOMAIN_TABLES = [
   "accounts",
+  "api_tokens",
   "circles",
   "contact_circles",
   "contact_emails",
