@@ -11,13 +11,13 @@ import { toast } from "sonner";
 import { listRoleOptions, updateWin } from "@/app/(app)/journal/actions";
 import { useCaptureQueue } from "@/components/capture/capture-queue-provider";
 import { SkillInput } from "@/components/journal/skill-input";
+import { type FormKey, listError, toFormErrors } from "@/components/journal/win-form-errors";
 import { WinPeopleField } from "@/components/journal/win-people-field";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
 import { Textarea } from "@/components/ui/textarea";
-import type { FieldErrors } from "@/lib/actions/result";
 import { WIN_KIND_LABELS, WIN_KINDS, type WinKind } from "@/lib/domain/enums";
 import { defaultRoleFor, type RoleOption, roleLabel } from "@/lib/domain/journal";
 import { localToday } from "@/lib/domain/touch-dates";
@@ -68,48 +68,6 @@ type WinFormProps = {
   // Editing a win that waits on this device: saving replaces it.
   replacesQueued?: string;
 };
-
-// The fields in the order the form shows them: the first one at fault gets focus.
-const FORM_KEYS = [
-  "title",
-  "occurredOn",
-  "kind",
-  "what",
-  "result",
-  "metricValue",
-  "metricUnit",
-  "roleId",
-  "skills",
-  "people",
-  "url",
-  "situation",
-  "task",
-] as const satisfies readonly (keyof WinInput)[];
-type FormKey = (typeof FORM_KEYS)[number];
-
-// Server errors arrive keyed by path ("people.0.contactId"): show them at the field.
-function toFormErrors(fieldErrors: FieldErrors | undefined): [FormKey, string][] {
-  const byKey = new Map<string, string>();
-  for (const [path, messages] of Object.entries(fieldErrors ?? {})) {
-    const key = path.split(".")[0] ?? "";
-    if (messages?.[0] && !byKey.has(key)) byKey.set(key, messages[0]);
-  }
-  return FORM_KEYS.flatMap((key) => {
-    const message = byKey.get(key);
-    return message ? [[key, message] as [FormKey, string]] : [];
-  });
-}
-
-// An error somewhere inside a list field (a person, a skill), or on the list itself.
-function listError(error: unknown): string | undefined {
-  if (!error || typeof error !== "object") return undefined;
-  if ("message" in error && typeof error.message === "string") return error.message;
-  for (const item of Object.values(error)) {
-    const message = listError(item);
-    if (message) return message;
-  }
-  return undefined;
-}
 
 export function WinForm({ idPrefix, defaults, editWinId, roles: givenRoles, onSaved, onLeave, cancel, replacesQueued }: WinFormProps) {
   const isEdit = Boolean(editWinId);

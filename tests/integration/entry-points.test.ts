@@ -28,6 +28,7 @@ import {
   world,
 } from "../helpers/entry-points";
 import { arbitraryFromSchema, fromJsonSchema, jsonSchemaOf } from "../helpers/schema-arbitrary";
+import { publicEntryPoints } from "../helpers/public-entry-points";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 // Every server action and route handler, found in the code (not listed by
@@ -56,8 +57,6 @@ vi.mock("next/server", async (importOriginal) =>
 
 const actions = await loadServerActions();
 const routes = await loadRouteHandlers();
-
-type AllowListed = { reason: string; check: () => Promise<void> };
 
 let t: TestDb;
 let ownIds: string[] = [];
@@ -214,119 +213,7 @@ async function expectOthersRowsUntouched(route: RouteHandler) {
 
 // --- The public ones, each with why and what is still checked ---------------
 
-const allowList: Record<string, AllowListed> = {
-  "app/(auth)/sign-in/actions.ts#requestSignInLink": {
-    reason: "Asking for a sign-in link is what a signed-out person does; it is rate limited and sends mail only to the address given.",
-    check: async () => {
-      const action = findAction("app/(auth)/sign-in/actions.ts#requestSignInLink");
-      const before = await databaseFingerprint(t.db);
-      for (const input of [undefined, null, "x", {}, { email: "not an address" }, { email: ["a@b.c"] }]) {
-        const outcome = await outcomeOf(() => action.fn(input));
-        expect(outcome).toMatchObject({ kind: "returned", value: { ok: false } });
-      }
-      expect(await databaseFingerprint(t.db)).toEqual(before);
-    },
-  },
-  "app/(auth)/unsubscribe/actions.ts#unsubscribeAction": {
-    reason: "The weekly email's unsubscribe button works signed out: the signed token in the link is the authority.",
-    check: async () => {
-      const action = findAction("app/(auth)/unsubscribe/actions.ts#unsubscribeAction");
-      const before = await databaseFingerprint(t.db);
-      const form = new FormData();
-      form.set("t", "forged.token");
-      for (const input of [form, new FormData(), undefined, null, { t: "x" }]) {
-        const outcome = await outcomeOf(() => action.fn(input));
-        expect(outcome.kind).toBe("redirect");
-        expect((outcome as { to: string }).to).toMatch(/^\/unsubscribe\?t=/);
-      }
-      expect(await databaseFingerprint(t.db)).toEqual(before);
-    },
-  },
-  "/api/auth/[...nextauth] GET": {
-    reason: "Auth.js's own endpoints (session, callback, csrf): they are how a session starts.",
-    check: async () => {
-      const route = findRoute("/api/auth/[...nextauth] GET");
-      const before = await databaseFingerprint(t.db);
-      const response = await route.handler(new NextRequest("http://localhost:3000/api/auth/session"), {
-        params: Promise.resolve({ nextauth: ["session"] }),
-      });
-      expect(response.status).toBe(200);
-      expect(await response.json()).toBeNull();
-      expect(await databaseFingerprint(t.db)).toEqual(before);
-    },
-  },
-  "/api/auth/[...nextauth] POST": {
-    reason: "Auth.js's own endpoints; its sign-in POST, which would skip Kith's rate limit, is refused.",
-    check: async () => {
-      const route = findRoute("/api/auth/[...nextauth] POST");
-      const before = await databaseFingerprint(t.db);
-      const body = new URLSearchParams({ email: "someone@example.com" });
-      const response = await route.handler(
-        new NextRequest("http://localhost:3000/api/auth/signin/email", { method: "POST", body, headers: { origin: "http://localhost:3000" } }),
-        { params: Promise.resolve({ nextauth: ["signin", "email"] }) },
-      );
-      expect(response.status).toBe(404);
-      expect(await databaseFingerprint(t.db)).toEqual(before);
-    },
-  },
-  "/api/cron/digest GET": {
-    reason: "Called by a scheduler, not a person: the CRON_SECRET bearer token is the authority.",
-    check: async () => {
-      const route = findRoute("/api/cron/digest GET");
-      const before = await databaseFingerprint(t.db);
-      for (const authorization of [undefined, "Bearer wrong", `Bearer ${CRON_SECRET}x`, CRON_SECRET]) {
-        const headers = authorization ? { authorization } : undefined;
-        const response = await route.handler(new NextRequest("http://localhost:3000/api/cron/digest", { headers }), {
-          params: Promise.resolve({}),
-        });
-        expect(response.status).toBe(401);
-      }
-      expect(await databaseFingerprint(t.db)).toEqual(before);
-    },
-  },
-  "/serwist/[path] GET": {
-    reason: "The service worker's script (and its source map): one public file for every visitor, built from the app's code, holding nobody's data.",
-    check: async () => {
-      const route = findRoute("/serwist/[path] GET");
-      const before = await databaseFingerprint(t.db);
-      const response = await route.handler(new NextRequest("http://localhost:3000/serwist/sw.js"), {
-        params: Promise.resolve({ path: "sw.js" }),
-      });
-      expect(response.status).toBe(200);
-      expect(response.headers.get("content-type")).toMatch(/javascript/);
-      expect(await response.text()).toContain("kith-pages");
-      expect(await databaseFingerprint(t.db)).toEqual(before);
-    },
-  },
-  "/api/unsubscribe POST": {
-    reason: "RFC 8058 one-click unsubscribe: mail clients POST without cookies; the signed token is the authority.",
-    check: async () => {
-      const route = findRoute("/api/unsubscribe POST");
-      const before = await databaseFingerprint(t.db);
-      for (const token of ["", "forged.token", "x".repeat(5000)]) {
-        const response = await route.handler(
-          new NextRequest(`http://localhost:3000/api/unsubscribe?t=${token}`, { method: "POST", body: "List-Unsubscribe=One-Click" }),
-          { params: Promise.resolve({}) },
-        );
-        expect(response.status).toBe(400);
-      }
-      expect(await databaseFingerprint(t.db)).toEqual(before);
-    },
-  },
-  "/api/unsubscribe GET": {
-    reason: "A mail scanner following the one-click address: it only redirects to the page with the button.",
-    check: async () => {
-      const route = findRoute("/api/unsubscribe GET");
-      const before = await databaseFingerprint(t.db);
-      const response = await route.handler(new NextRequest("http://localhost:3000/api/unsubscribe?t=forged"), {
-        params: Promise.resolve({}),
-      });
-      expect(response.status).toBe(303);
-      expect(response.headers.get("location")).toBe("/unsubscribe?t=forged");
-      expect(await databaseFingerprint(t.db)).toEqual(before);
-    },
-  },
-};
+const allowList = publicEntryPoints({ db: () => t.db, findAction, findRoute, cronSecret: CRON_SECRET });
 
 // Inline server actions (declared inside a component) cannot be called from
 // here; each is named with why it needs no session check of its own.
