@@ -19,7 +19,7 @@ export type AuthedAction<S extends z.ZodType, T> = ((input: z.input<S>) => Promi
 // query (a 500) rather than its validation. Nobody types one: it is dropped
 // before the schema sees the input. Only plain objects and arrays are copied,
 // each once however often it is referred to (a reply can share and cycle).
-function withoutNul(value: unknown, copies = new Map<object, unknown>()): unknown {
+export function withoutNul(value: unknown, copies = new Map<object, unknown>()): unknown {
   if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
   if (typeof value !== "object" || value === null) return value;
   const prototype = Object.getPrototypeOf(value);

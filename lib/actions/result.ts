@@ -4,7 +4,7 @@ export type FieldErrors = Record<string, string[] | undefined>;
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; fieldErrors?: FieldErrors; formError?: string };
+  | { ok: false; fieldErrors?: FieldErrors; formError?: string; notFound?: true };
 
 // What every mutation answers without a session (an offline queue keeps its
 // entries on this answer, to send once the person has signed in again).
@@ -16,6 +16,12 @@ export function ok<T>(data: T): ActionResult<T> {
 
 export function fail(formError: string, fieldErrors?: FieldErrors): ActionResult<never> {
   return { ok: false, formError, fieldErrors };
+}
+
+// A refusal because a record named by id is not the user's (or is gone): the
+// forms show formError as any other, the REST API answers 404.
+export function notFoundResult(formError: string, fieldErrors?: FieldErrors): ActionResult<never> {
+  return { ok: false, formError, fieldErrors, notFound: true };
 }
 
 export function invalid(error: z.ZodError): ActionResult<never> {

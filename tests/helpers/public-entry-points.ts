@@ -101,6 +101,17 @@ export function publicEntryPoints({ db, findAction, findRoute, cronSecret }: Loo
         expect(await databaseFingerprint(db())).toEqual(before);
       },
     },
+    "/api/v1/openapi.json GET": {
+      reason: "The REST API's description is public, as any API's is: it names operations and schemas, never anyone's data.",
+      check: async () => {
+        const route = findRoute("/api/v1/openapi.json GET");
+        const before = await databaseFingerprint(db());
+        const response = await route.handler(new NextRequest("http://localhost:3000/api/v1/openapi.json"), { params: Promise.resolve({}) });
+        expect(response.status).toBe(200);
+        expect(await response.json()).toMatchObject({ openapi: "3.1.0" });
+        expect(await databaseFingerprint(db())).toEqual(before);
+      },
+    },
     "/api/unsubscribe POST": {
       reason: "RFC 8058 one-click unsubscribe: mail clients POST without cookies; the signed token is the authority.",
       check: async () => {
