@@ -1,0 +1,3 @@
+import type { AnyApiOperation } from "../operation";
+
+export const CONTACT_OPERATIONS: readonly AnyApiOperation[] = [];

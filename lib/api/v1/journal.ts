@@ -1,0 +1,3 @@
+import type { AnyApiOperation } from "../operation";
+
+export const JOURNAL_OPERATIONS: readonly AnyApiOperation[] = [];

@@ -1,0 +1,3 @@
+import type { AnyApiOperation } from "../operation";
+
+export const RECONNECT_OPERATIONS: readonly AnyApiOperation[] = [];

@@ -1,0 +1,3 @@
+import type { AnyApiOperation } from "../operation";
+
+export const SUMMARY_OPERATIONS: readonly AnyApiOperation[] = [];

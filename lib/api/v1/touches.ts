@@ -1,0 +1,3 @@
+import type { AnyApiOperation } from "../operation";
+
+export const TOUCH_OPERATIONS: readonly AnyApiOperation[] = [];
