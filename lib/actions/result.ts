@@ -4,7 +4,7 @@ export type FieldErrors = Record<string, string[] | undefined>;
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; fieldErrors?: FieldErrors; formError?: string; notFound?: true };
+  | { ok: false; fieldErrors?: FieldErrors; formError?: string; notFound?: true; conflict?: true };
 
 // What every mutation answers without a session (an offline queue keeps its
 // entries on this answer, to send once the person has signed in again).
@@ -22,6 +22,12 @@ export function fail(formError: string, fieldErrors?: FieldErrors): ActionResult
 // forms show formError as any other, the REST API answers 404.
 export function notFoundResult(formError: string, fieldErrors?: FieldErrors): ActionResult<never> {
   return { ok: false, formError, fieldErrors, notFound: true };
+}
+
+// A refusal because saving would clash with what is already stored (a likely
+// duplicate): the forms show formError as any other, the REST API answers 409.
+export function conflictResult(formError: string, fieldErrors?: FieldErrors): ActionResult<never> {
+  return { ok: false, formError, fieldErrors, conflict: true };
 }
 
 export function invalid(error: z.ZodError): ActionResult<never> {

@@ -50,14 +50,15 @@ async function parseBody(operation: AnyApiOperation, request: Request): Promise<
 }
 
 // What a use case's answer becomes: its data as JSON with the operation's
-// status; a record that is not the token owner's (or is gone) 404; any other
-// refusal 400, with the fields to fix.
+// status; a record that is not the token owner's (or is gone) 404; a clash
+// with what is stored 409; any other refusal 400, with the fields to fix.
 export function answer(operation: AnyApiOperation, result: ActionResult<unknown>): Response {
   if (result.ok) {
     return Response.json(result.data, { status: operation.success.status, headers: { "Cache-Control": "no-store" } });
   }
   const detail = result.formError ?? "The request needs fixing: see errors.";
-  return problemResponse(result.notFound ? 404 : 400, detail, {}, result.fieldErrors);
+  const status = result.notFound ? 404 : result.conflict ? 409 : 400;
+  return problemResponse(status, detail, {}, result.fieldErrors);
 }
 
 // The route handler of one operation: the token first (nothing is read
