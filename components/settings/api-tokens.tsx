@@ -1,6 +1,7 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { KeyRoundIcon } from "lucide-react";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -68,6 +69,14 @@ export function ApiTokens({ tokens, timeZone, now }: { tokens: ApiTokenListItem[
             <code className="font-mono">Authorization: Bearer …</code>. A token is shown once; revoke it when you no
             longer need it.
           </CardDescription>
+          <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <Link href="/settings/api" className="font-medium text-primary underline-offset-4 hover:underline">
+              API reference
+            </Link>
+            <a href="/api/v1/openapi.json" className="font-medium text-primary underline-offset-4 hover:underline">
+              OpenAPI document (JSON)
+            </a>
+          </p>
         </CardHeader>
         <CardContent className="grid gap-6">
           <ApiTokenForm />
