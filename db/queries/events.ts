@@ -4,7 +4,7 @@ import { contactCircles, contactEmails, contacts, events, interactionContacts, i
 import type { EventDetails, EventListItem, EventPerson } from "@/lib/domain/events";
 import type { EventValues } from "@/lib/validations/event";
 
-const eventColumns = {
+export const eventColumns = {
   id: events.id,
   name: events.name,
   occurredOn: events.occurredOn,
@@ -15,7 +15,7 @@ const eventColumns = {
 
 // The user's contacts met at an event: those whose "how we met" is the event,
 // and those linked by one of the event's touches.
-function eventPeopleIds(userId: string, eventId: unknown) {
+export function eventPeopleIds(userId: string, eventId: unknown) {
   return sql`(
     select ${contacts.id} from ${contacts}
     where ${contacts.userId} = ${userId} and ${contacts.metAtEventId} = ${eventId}

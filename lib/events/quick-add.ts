@@ -12,7 +12,7 @@ import { ensureCircles } from "@/db/queries/circles";
 import { insertTouch } from "@/db/queries/touches-write";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { MAX_NOTES_LENGTH } from "@/lib/import/merge";
-import { type ActionResult, fail, ok } from "@/lib/actions/result";
+import { type ActionResult, notFoundResult, ok } from "@/lib/actions/result";
 import type { QuickAdd, QuickAddPreviewValues } from "@/lib/validations/quick-add";
 
 const DAY_MS = 86_400_000;
@@ -53,7 +53,7 @@ export async function quickAddPeople(input: QuickAdd, ctx: ActionContext): Promi
   const { userId } = ctx;
   return ctx.db.transaction(async (tx) => {
     const event = await getEvent(tx, { userId, eventId: input.eventId });
-    if (!event) return fail("This event was not found. It may have been deleted.");
+    if (!event) return notFoundResult("This event was not found. It may have been deleted.");
 
     const existing = await findContactsByEmails(tx, {
       userId,

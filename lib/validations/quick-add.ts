@@ -67,32 +67,37 @@ export const quickAddRowSchema = z.object({
 
 export type QuickAddRowInput = z.input<typeof quickAddRowSchema>;
 
+// Two new contacts with one email would be one person twice. This also runs
+// when other fields failed (so every error shows at once), when a row may
+// still hold its raw input: read emails defensively.
+function refuseRepeatedEmails(value: { rows: unknown[] }, ctx: z.RefinementCtx) {
+  const firstRowByEmail = new Map<string, number>();
+  value.rows.forEach((row, index) => {
+    const email = typeof row === "object" && row !== null && "email" in row ? row.email : null;
+    if (typeof email !== "string" || email.trim() === "") return;
+    const key = email.trim().toLowerCase();
+    const first = firstRowByEmail.get(key);
+    if (first === undefined) firstRowByEmail.set(key, index);
+    else ctx.addIssue({ code: "custom", path: ["rows", index, "email"], message: `Same email as row ${first + 1}.` });
+  });
+}
+
+const quickAddFields = {
+  rows: z
+    .array(quickAddRowSchema, { error: "Add at least one person." })
+    .min(1, "Add at least one person.")
+    .max(QUICK_ADD_MAX_ROWS, `Add at most ${QUICK_ADD_MAX_ROWS} people at a time.`),
+  ...idempotencyKeyField,
+};
+
+const rowsGiven = { when: (payload: { value: unknown }) => hasRowArray(payload.value) };
+
 export const quickAddInputSchema = z
-  .object({
-    eventId: eventIdSchema,
-    rows: z
-      .array(quickAddRowSchema, { error: "Add at least one person." })
-      .min(1, "Add at least one person.")
-      .max(QUICK_ADD_MAX_ROWS, `Add at most ${QUICK_ADD_MAX_ROWS} people at a time.`),
-    ...idempotencyKeyField,
-  })
-  .superRefine(
-    (value, ctx) => {
-      // Two new contacts with one email would be one person twice. This also
-      // runs when other fields failed (so every error shows at once), when a
-      // row may still hold its raw input: read emails defensively.
-      const firstRowByEmail = new Map<string, number>();
-      (value.rows as unknown[]).forEach((row, index) => {
-        const email = typeof row === "object" && row !== null && "email" in row ? row.email : null;
-        if (typeof email !== "string" || email.trim() === "") return;
-        const key = email.trim().toLowerCase();
-        const first = firstRowByEmail.get(key);
-        if (first === undefined) firstRowByEmail.set(key, index);
-        else ctx.addIssue({ code: "custom", path: ["rows", index, "email"], message: `Same email as row ${first + 1}.` });
-      });
-    },
-    { when: (payload) => hasRowArray(payload.value) },
-  );
+  .object({ eventId: eventIdSchema, ...quickAddFields })
+  .superRefine(refuseRepeatedEmails, rowsGiven);
+
+// The same people for an event named elsewhere (the REST API's path).
+export const quickAddPeopleSchema = z.object(quickAddFields).superRefine(refuseRepeatedEmails, rowsGiven);
 
 function hasRowArray(value: unknown): boolean {
   return typeof value === "object" && value !== null && "rows" in value && Array.isArray(value.rows);

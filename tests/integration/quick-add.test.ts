@@ -247,7 +247,7 @@ describe("quick add", () => {
     const mine = await footprint(me.id);
     const theirsBefore = await footprint(other.id);
     const result = await actionsAs(me.id).quickAdd({ eventId: theirs.id, rows: [{ name: "Ada", email: "ada@example.com", circles: "x" }] });
-    expect(result).toEqual({ ok: false, formError: expect.stringMatching(/not found/i) });
+    expect(result).toEqual({ ok: false, formError: expect.stringMatching(/not found/i), notFound: true });
     expect(await footprint(me.id)).toEqual(mine);
     expect(await footprint(other.id)).toEqual(theirsBefore);
   });

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+// The opaque cursor of a keyset-paged list: base64url of the JSON of the last
+// row's sort keys. Opaque so clients pass it back as it is and the keys can
+// change without breaking them; decoded through a zod schema, so a cursor
+// that was edited, truncated or made by another list is a 400 on `cursor`,
+// never a value sent to SQL.
+
+const REFUSED = "This cursor is not one this list gave out: pass back nextCursor as it is, or leave it out to start again.";
+
+export function encodeCursor(keys: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(keys), "utf8").toString("base64url");
+}
+
+function decoded(raw: string): unknown {
+  if (!/^[A-Za-z0-9_-]{1,1000}$/.test(raw)) return undefined;
+  try {
+    return JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `cursor` query parameter of a list whose sort keys `keys` describes. */
+export function cursorParam<T extends z.ZodType>(keys: T) {
+  return z
+    .string()
+    .transform((raw, ctx): z.output<T> => {
+      const parsed = keys.safeParse(decoded(raw));
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({ code: "custom", message: REFUSED });
+      return z.NEVER;
+    })
+    .optional()
+    .describe("Where the page starts: the nextCursor of the previous page. Leave it out for the first page.");
+}
+
+/** The `limit` query parameter: how many rows a page holds. */
+export function limitParam(fallback: number) {
+  return z.coerce
+    .number({ error: "Enter a whole number from 1 to 100." })
+    .int("Enter a whole number from 1 to 100.")
+    .min(1, "Enter a whole number from 1 to 100.")
+    .max(100, "Enter a whole number from 1 to 100.")
+    .default(fallback)
+    .describe(`How many to answer, 1 to 100 (${fallback} unless given).`);
+}
+
+export const nextCursorSchema = z
+  .string()
+  .nullable()
+  .describe("Pass it as cursor for the next page; null on the last page.");
