@@ -12,7 +12,11 @@ const WINDOW_SECONDS = 60;
 // minute at most, not on every request.
 const LAST_USED_PRECISION_MS = 60 * 1000;
 
-export type ApiAuthentication = { ok: true; userId: string; tokenId: string } | { ok: false; response: Response };
+// The token's scopes come back with the owner: an MCP request is let in for
+// "read" and each write tool then refuses a read-only token itself.
+export type ApiAuthentication =
+  | { ok: true; userId: string; tokenId: string; scopes: ApiTokenScope[] }
+  | { ok: false; response: Response };
 
 const BEARER = /^Bearer +(\S+) *$/i;
 
@@ -67,5 +71,5 @@ export async function authenticateApiRequest(
     };
   }
   await markApiTokenUsed(db, { userId: row.userId, tokenId: row.id, now, withinMs: LAST_USED_PRECISION_MS });
-  return { ok: true, userId: row.userId, tokenId: row.id };
+  return { ok: true, userId: row.userId, tokenId: row.id, scopes: row.scopes };
 }
