@@ -167,7 +167,7 @@ export async function listJournal(
 // page of wins, in one query. Two plain queries beat one that aggregates
 // JSON per row: they plan in a fraction of the time, which at a page of 25
 // wins is most of the cost.
-async function winDetails(db: Db, userId: string, winIds: string[]) {
+export async function winDetails(db: Db, userId: string, winIds: string[]) {
   const people = new Map<string, JournalWinPerson[]>();
   const tags = new Map<string, JournalWinSkill[]>();
   if (winIds.length === 0) return { people, skills: tags };

@@ -1,6 +1,6 @@
 import { insertWin, winLinkProblem } from "@/db/queries/wins-write";
 import type { ActionContext } from "@/lib/actions/define-action";
-import { type ActionResult, fail, ok } from "@/lib/actions/result";
+import { type ActionResult, notFoundResult, ok } from "@/lib/actions/result";
 import type { WinValues } from "@/lib/validations/journal";
 
 export const ROLE_NOT_FOUND = {
@@ -24,7 +24,7 @@ export async function recordWin(input: WinValues, ctx: ActionContext): Promise<A
     // Refused: find which field to point at (a second look, on this path only).
     return (await winLinkProblem(tx, { userId, win: input })) === "role" ? ("role-not-found" as const) : ("contact-not-found" as const);
   });
-  if (outcome === "role-not-found") return fail(ROLE_NOT_FOUND.formError, ROLE_NOT_FOUND.fieldErrors);
-  if (outcome === "contact-not-found") return fail(PERSON_NOT_FOUND.formError, PERSON_NOT_FOUND.fieldErrors);
+  if (outcome === "role-not-found") return notFoundResult(ROLE_NOT_FOUND.formError, ROLE_NOT_FOUND.fieldErrors);
+  if (outcome === "contact-not-found") return notFoundResult(PERSON_NOT_FOUND.formError, PERSON_NOT_FOUND.fieldErrors);
   return ok({ id: outcome.id });
 }
