@@ -18,6 +18,7 @@ import type { CircleRef, ContactListRow, LikelyDuplicate } from "@/lib/domain/co
 import type { ContactSort, ContactTier } from "@/lib/domain/enums";
 import type { HealthBand } from "@/lib/health/model";
 import { contactMatches } from "./contact-search";
+import { type ContactSortKey, rangesAfter, SORT_KEY_COLUMNS, sortKeyOf } from "./contacts-keyset";
 import { effectiveCadenceDays } from "./cadence";
 
 export type ListContactsParams = {
@@ -93,18 +94,17 @@ const LIST_COLUMNS = {
   band: sql<HealthBand | null>`case when ${contacts.archivedAt} is null then ${contacts.healthBand} end`,
 };
 
-export async function listContacts(
-  db: Db,
-  params: ListContactsParams,
-): Promise<{ rows: ContactListRow[]; hasMore: boolean }> {
-  const { userId, pageSize } = params;
-  const now = params.now ?? new Date();
-  const page = Math.max(1, Math.floor(params.page));
-  const q = params.q?.trim() ?? "";
-  if (params.circleId !== undefined && !isUuid(params.circleId)) return { rows: [], hasMore: false };
-  if (params.goalId !== undefined && !isUuid(params.goalId)) return { rows: [], hasMore: false };
+type ListFilters = Omit<ListContactsParams, "page" | "pageSize">;
 
-  const conditions: (SQL | undefined)[] = [
+// What a row must match to be listed; undefined when nothing can match (an
+// id that is not one).
+function listConditions(db: Db, params: ListFilters): SQL | undefined {
+  const { userId } = params;
+  const now = params.now ?? new Date();
+  const q = params.q?.trim() ?? "";
+  if (params.circleId !== undefined && !isUuid(params.circleId)) return undefined;
+  if (params.goalId !== undefined && !isUuid(params.goalId)) return undefined;
+  return and(
     eq(contacts.userId, userId),
     params.archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt),
     q ? contactMatches(userId, q) : undefined,
@@ -124,31 +124,65 @@ export async function listContacts(
         )
       : undefined,
     params.goalId ? mattersForGoal(userId, params.goalId) : undefined,
-  ];
+    params.band === undefined ? undefined : and(isNull(contacts.archivedAt), eq(contacts.healthBand, params.band)),
+  );
+}
+
+async function withCircles<T extends { id: string }>(db: Db, userId: string, rows: T[]): Promise<(T & { circles: CircleRef[] })[]> {
+  const circlesByContact = await circlesOf(db, { userId, contactIds: rows.map((row) => row.id) });
+  return rows.map((row) => ({ ...row, circles: circlesByContact.get(row.id) ?? [] }));
+}
+
+export async function listContacts(
+  db: Db,
+  params: ListContactsParams,
+): Promise<{ rows: ContactListRow[]; hasMore: boolean }> {
+  const { userId, pageSize } = params;
+  const page = Math.max(1, Math.floor(params.page));
+  const where = listConditions(db, params);
+  if (!where) return { rows: [], hasMore: false };
 
   // One row more than the page says whether there is a next page, without
   // counting every match.
-  const limit = pageSize + 1;
-  const offset = (page - 1) * pageSize;
   const found = await db
     .select(LIST_COLUMNS)
     .from(contacts)
-    .where(
-      and(
-        ...conditions,
-        params.band === undefined ? undefined : and(isNull(contacts.archivedAt), eq(contacts.healthBand, params.band)),
-      ),
-    )
+    .where(where)
     .orderBy(...ORDER[params.sort])
-    .limit(limit)
-    .offset(offset);
+    .limit(pageSize + 1)
+    .offset((page - 1) * pageSize);
+  return { rows: await withCircles(db, userId, found.slice(0, pageSize)), hasMore: found.length > pageSize };
+}
 
-  const rows = found.slice(0, pageSize);
-  const circlesByContact = await circlesOf(db, { userId, contactIds: rows.map((row) => row.id) });
-  return {
-    rows: rows.map((row) => ({ ...row, circles: circlesByContact.get(row.id) ?? [] })),
-    hasMore: found.length > pageSize,
-  };
+// The same list a page at a time by keyset: the rows after `after` (from the
+// first when null), and the key of the page's last row when more follow. No
+// offset, so a page deep in 50,000 contacts costs what the first does
+// (db/queries/contacts-keyset.ts).
+export async function listContactsAfter(
+  db: Db,
+  params: ListFilters & { after: ContactSortKey | null; pageSize: number },
+): Promise<{ rows: ContactListRow[]; next: ContactSortKey | null }> {
+  const { userId, pageSize, sort } = params;
+  if (params.after && params.after.sort !== sort) throw new Error("A sort key continues only the order it was made in.");
+  const where = listConditions(db, params);
+  if (!where) return { rows: [], next: null };
+  const readRange = (range: SQL | undefined, limit: number) =>
+    db
+      .select({ row: LIST_COLUMNS, key: SORT_KEY_COLUMNS })
+      .from(contacts)
+      .where(and(where, range))
+      .orderBy(...ORDER[sort])
+      .limit(limit);
+  const found: Awaited<ReturnType<typeof readRange>> = [];
+  for (const range of params.after ? rangesAfter(params.after) : [undefined]) {
+    if (found.length > pageSize) break;
+    found.push(...(await readRange(range, pageSize + 1 - found.length)));
+  }
+  const page = found.slice(0, pageSize);
+  const last = page.at(-1);
+  const next = found.length > pageSize && last ? sortKeyOf(sort, last.row.id, last.key) : null;
+  const rows = page.map((entry) => entry.row);
+  return { rows: await withCircles(db, userId, rows), next };
 }
 
 // The circles of several contacts in one query, by contact id.
