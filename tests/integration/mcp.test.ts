@@ -1,0 +1,269 @@
+import { execFile } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { promisify } from "node:util";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as mcpRoute from "@/app/api/mcp/route";
+import { apiTokens, wins } from "@/db/schema";
+import { KITH_TOOLS } from "@/lib/mcp/tools";
+import { createContact, createUser } from "../factories";
+import { issueToken } from "../helpers/api";
+import { releaseAppDb, useAsAppDb } from "../helpers/app-db";
+import { databaseFingerprint } from "../helpers/db-fingerprint";
+import { createTestDb, type TestDb } from "../helpers/test-db";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  useAsAppDb(t);
+});
+afterAll(async () => {
+  releaseAppDb();
+  await t?.close();
+});
+
+const MCP_URL = "http://localhost:3000/api/mcp";
+
+// The route file's handlers, as Next would call them for /api/mcp.
+async function serveRoute(request: Request): Promise<Response> {
+  switch (request.method) {
+    case "POST":
+      return mcpRoute.POST(request);
+    case "GET":
+      return mcpRoute.GET(request);
+    case "DELETE":
+      return mcpRoute.DELETE(request);
+    default:
+      return new Response(null, { status: 405 });
+  }
+}
+
+// An SDK client over Streamable HTTP whose fetch is the route handler itself.
+async function connect(token: string | undefined): Promise<Client> {
+  const client = new Client({ name: "kith-test", version: "1.0.0" });
+  const transport = new StreamableHTTPClientTransport(new URL(MCP_URL), {
+    requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : {},
+    fetch: (url, init) => serveRoute(new Request(url, init)),
+  });
+  await client.connect(transport);
+  return client;
+}
+
+async function call(client: Client, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+  return (await client.callTool({ name, arguments: args })) as CallToolResult;
+}
+
+function textOf(result: CallToolResult): string {
+  return result.content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
+}
+
+function structured<T>(result: CallToolResult): T {
+  expect(result.isError, textOf(result)).toBeFalsy();
+  return result.structuredContent as T;
+}
+
+const TODAY = new Date().toISOString().slice(0, 10);
+
+// Every table but the API's own bookkeeping: each request counts against the
+// token's rate limit and may mark it used, refused or not.
+async function dataFingerprint(): Promise<Record<string, string>> {
+  const bookkeeping = new Set(["rate_limits", "api_tokens"]);
+  return Object.fromEntries(Object.entries(await databaseFingerprint(t.db)).filter(([table]) => !bookkeeping.has(table)));
+}
+
+describe("MCP over Streamable HTTP at /api/mcp", () => {
+  it("lists every tool with a description and an input schema", async () => {
+    const user = await createUser(t.db);
+    const client = await connect(await issueToken(t.db, user.id, "read"));
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name).sort()).toEqual(KITH_TOOLS.map((tool) => tool.definition.name).sort());
+    for (const tool of tools) {
+      expect(tool.description?.length, tool.name).toBeGreaterThan(80);
+      expect(tool.inputSchema.type).toBe("object");
+      expect(tool.outputSchema?.type).toBe("object");
+    }
+    await client.close();
+  });
+
+  it("refuses to connect without a token, or with a revoked one", async () => {
+    await expect(connect(undefined)).rejects.toThrow(/401|Bearer/);
+    const user = await createUser(t.db);
+    const token = await issueToken(t.db, user.id, "read-write");
+    const client = await connect(token);
+    await client.close();
+    await t.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.userId, user.id));
+    await expect(connect(token)).rejects.toThrow(/401|revoked/);
+  });
+
+  it("answers 405 to GET and DELETE with a token (stateless: no stream, no session) and 401 without", async () => {
+    const user = await createUser(t.db);
+    const token = await issueToken(t.db, user.id, "read");
+    for (const method of ["GET", "DELETE"]) {
+      const signedOut = await serveRoute(new Request(MCP_URL, { method, headers: { accept: "text/event-stream" } }));
+      expect(signedOut.status).toBe(401);
+      const response = await serveRoute(new Request(MCP_URL, { method, headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" } }));
+      expect(response.status).toBe(405);
+    }
+  });
+
+  it("refuses a body over 256 KiB with 413", async () => {
+    const user = await createUser(t.db);
+    const token = await issueToken(t.db, user.id, "read");
+    const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping", params: { pad: "x".repeat(300 * 1024) } });
+    const response = await serveRoute(
+      new Request(MCP_URL, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json, text/event-stream" },
+        body,
+      }),
+    );
+    expect(response.status).toBe(413);
+  });
+});
+
+describe("the tools, end to end", () => {
+  it("reconnect_this_week lists the overdue with their reasons", async () => {
+    const user = await createUser(t.db);
+    const overdue = await createContact(t.db, { userId: user.id, name: "Overdue Olga", nextDueAt: new Date(Date.now() - 5 * 86_400_000) });
+    const client = await connect(await issueToken(t.db, user.id, "read"));
+    const result = structured<{ total: number; data: { contact: { id: string }; health: { reasons: string[] } }[] }>(
+      await call(client, "reconnect_this_week", {}),
+    );
+    expect(result.total).toBe(1);
+    expect(result.data[0]?.contact.id).toBe(overdue.id);
+    expect(result.data[0]?.health.reasons.length).toBeGreaterThan(0);
+    await client.close();
+  });
+
+  it("add_journal_win records a win with its people; a bad argument names the field", async () => {
+    const user = await createUser(t.db);
+    const helper = await createContact(t.db, { userId: user.id });
+    const client = await connect(await issueToken(t.db, user.id, "read-write"));
+    const win = structured<{ id: string; title: string; people: { contactId: string }[] }>(
+      await call(client, "add_journal_win", {
+        occurredOn: TODAY,
+        kind: "delivered",
+        title: "Shipped the importer",
+        people: [{ contactId: helper.id, part: "helped_me" }],
+      }),
+    );
+    expect(win.people.map((person) => person.contactId)).toEqual([helper.id]);
+    const [row] = await t.db.select().from(wins).where(eq(wins.id, win.id));
+    expect(row).toMatchObject({ userId: user.id, title: "Shipped the importer" });
+
+    const refused = await call(client, "add_journal_win", { occurredOn: TODAY, kind: "delivered", title: " " });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toMatch(/- title: /);
+    await client.close();
+  });
+
+  it("weekly_summary answers this week's summary", async () => {
+    const user = await createUser(t.db);
+    const client = await connect(await issueToken(t.db, user.id, "read"));
+    const summary = structured<{ period: string }>(await call(client, "weekly_summary", {}));
+    expect(summary.period).toMatch(/^\d{4}-W\d{2}$/);
+    await client.close();
+  });
+});
+
+describe("what a token may do", () => {
+  it("a read-only token reads, and a write tool refuses it and changes nothing", async () => {
+    const user = await createUser(t.db);
+    const helper = await createContact(t.db, { userId: user.id });
+    const client = await connect(await issueToken(t.db, user.id, "read"));
+    expect((await call(client, "weekly_summary", {})).isError).toBeFalsy();
+    const before = await dataFingerprint();
+    const refused = await call(client, "add_journal_win", {
+      occurredOn: TODAY,
+      kind: "delivered",
+      title: "Not allowed",
+      people: [{ contactId: helper.id, part: "helped_me" }],
+    });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toMatch(/read-only/);
+    expect(await dataFingerprint()).toEqual(before);
+    await client.close();
+  });
+
+  it("another user's ids are not found, and nothing changes", async () => {
+    const owner = await createUser(t.db);
+    const theirs = await createContact(t.db, { userId: owner.id });
+    const me = await createUser(t.db);
+    const client = await connect(await issueToken(t.db, me.id, "read-write"));
+    const before = await dataFingerprint();
+    const refused = await call(client, "add_journal_win", {
+      occurredOn: TODAY,
+      kind: "delivered",
+      title: "With someone else's contact",
+      people: [{ contactId: theirs.id, part: "helped_me" }],
+    });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toMatch(/^Not found: /);
+    expect(await dataFingerprint()).toEqual(before);
+    await client.close();
+  });
+});
+
+// --- stdio ------------------------------------------------------------------
+
+const ROOT = path.resolve(__dirname, "../..");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+const SCRIPT = path.join(ROOT, "scripts/mcp.ts");
+
+// A real HTTP server on 127.0.0.1 in front of the route handler, for the
+// bridge process to reach as it would reach a running Kith.
+async function startKith(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((incoming, outgoing) => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === "string") headers.set(name, value);
+    const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
+    const request = new Request(`http://localhost${incoming.url ?? "/"}`, {
+      method: incoming.method,
+      headers,
+      body: hasBody ? (Readable.toWeb(incoming) as ReadableStream<Uint8Array>) : undefined,
+      duplex: "half",
+    } as RequestInit);
+    void serveRoute(request).then(async (response) => {
+      outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+      outgoing.end(Buffer.from(await response.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe("npm run mcp: the stdio bridge", () => {
+  it("lists the tools and calls a read and a write tool through a running Kith", async () => {
+    const kith = await startKith();
+    try {
+      const user = await createUser(t.db);
+      const token = await issueToken(t.db, user.id, "read-write");
+      const client = new Client({ name: "kith-stdio-test", version: "1.0.0" });
+      await client.connect(
+        new StdioClientTransport({ command: TSX, args: [SCRIPT], cwd: ROOT, env: { KITH_URL: kith.url, KITH_TOKEN: token }, stderr: "pipe" }),
+      );
+      const { tools } = await client.listTools();
+      expect(tools.map((tool) => tool.name)).toContain("add_journal_win");
+      expect(structured<{ period: string }>(await call(client, "weekly_summary", {})).period).toMatch(/-W/);
+      const win = structured<{ id: string }>(await call(client, "add_journal_win", { occurredOn: TODAY, kind: "delivered", title: "Over stdio" }));
+      const [row] = await t.db.select().from(wins).where(eq(wins.id, win.id));
+      expect(row).toMatchObject({ userId: user.id, title: "Over stdio" });
+      await client.close();
+    } finally {
+      await kith.close();
+    }
+  }, 60_000);
+
+  it("exits 1 with a message on stderr without KITH_TOKEN", async () => {
+    const run = promisify(execFile)(TSX, [SCRIPT], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", NODE_ENV: "test" } });
+    await expect(run).rejects.toMatchObject({ code: 1, stdout: "", stderr: expect.stringMatching(/KITH_TOKEN is not set/) });
+  }, 30_000);
+});
