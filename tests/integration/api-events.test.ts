@@ -7,7 +7,8 @@ import { createEvent, listEvents, quickAddPeople } from "@/lib/api/v1/events";
 import { encodeCursor } from "@/lib/api/v1/keyset-cursor";
 import { getReconnect } from "@/lib/api/v1/reconnect";
 import { createContact, createEvent as seedEvent, createGoal, createStone, createUser } from "../factories";
-import { callOperation, issueToken, jsonOf } from "../helpers/api";
+import { type ApiCall, callOperation, issueToken, jsonOf } from "../helpers/api";
+import type { AnyApiOperation } from "@/lib/api/operation";
 import { releaseAppDb, useAsAppDb } from "../helpers/app-db";
 import { databaseFingerprint, type Fingerprint, userFingerprint } from "../helpers/db-fingerprint";
 import { createTestDb, type TestDb } from "../helpers/test-db";
@@ -23,8 +24,17 @@ afterAll(async () => {
 });
 
 type Problem = { status: number; detail: string; errors?: Record<string, string[]> };
-type EventAnswer = { id: string; name: string; occurredOn: string; place: string | null; kind: string; notes: string | null; peopleCount: number };
+type EventAnswer = {
+  id: string;
+  name: string;
+  occurredOn: string;
+  place: string | null;
+  kind: string;
+  notes: string | null;
+  peopleCount: number;
+};
 type Page<T> = { data: T[]; nextCursor: string | null };
+type Reconnect = { data: { contact: { id: string }; health: { reasons: string[] } }[]; total: number };
 
 // What a call may write whoever makes it: the token's last use and its rate-limit window.
 const ACCESS_TABLES = new Set(["api_tokens", "rate_limits"]);
@@ -38,14 +48,24 @@ async function userWithToken(access: "read" | "read-write" = "read-write") {
   return { user, token: await issueToken(t.db, user.id, access) };
 }
 
-async function walk<T>(call: (cursor?: string) => Promise<Response>): Promise<T[]> {
-  const seen: T[] = [];
-  let cursor: string | undefined;
+// The answer, checked against the operation's documented schema (the one the
+// OpenAPI document is written from): it must hold the answer whole, no field more.
+async function answerOf<T = unknown>(operation: AnyApiOperation, call: ApiCall): Promise<T> {
+  const answer = await jsonOf<T>(await callOperation(operation, call), operation.success.status);
+  expect(operation.success.schema.parse(answer)).toEqual(answer);
+  return answer;
+}
+
+// Every page of the user's events, following nextCursor to the end.
+async function walkEvents(token: string, limit: number): Promise<EventAnswer[]> {
+  const seen: EventAnswer[] = [];
+  let cursor: string | null = null;
   for (let pages = 0; pages < 100; pages++) {
-    const page = await jsonOf<Page<T>>(await call(cursor), 200);
+    const query: Record<string, string> = { limit: String(limit), ...(cursor ? { cursor } : {}) };
+    const page: Page<EventAnswer> = await answerOf(listEvents, { token, query });
     seen.push(...page.data);
-    if (!page.nextCursor) return seen;
     cursor = page.nextCursor;
+    if (!cursor) return seen;
   }
   throw new Error("the cursor never ended");
 }
@@ -63,11 +83,12 @@ describe("GET /events", () => {
     const other = await createUser(t.db);
     const theirs = await seedEvent(t.db, { userId: other.id, occurredOn: "2026-11-12", createdAt: sameInstant });
 
-    const walked = await walk<EventAnswer>((cursor) =>
-      callOperation(listEvents, { token, query: { limit: "2", ...(cursor ? { cursor } : {}) } }),
-    );
     const page = await listEventsQuery(t.db, { userId: user.id, page: 1, pageSize: 100 });
-    expect(walked.map((event) => event.id)).toEqual(page.events.map((event) => event.id));
+    for (const limit of [1, 3, 10]) {
+      const ids = (await walkEvents(token, limit)).map((event) => event.id);
+      expect(ids, `limit ${limit}`).toEqual(page.events.map((event) => event.id));
+    }
+    const walked = await walkEvents(token, 2);
     expect(new Set(walked.map((event) => event.id)).size).toBe(11);
     expect(walked.map((event) => event.id)).not.toContain(theirs.id);
     expect(walked.find((event) => event.id === met.id)).toEqual({
@@ -83,7 +104,10 @@ describe("GET /events", () => {
 
   it("refuses a cursor it did not give out, and a limit out of range, naming the field", async () => {
     const { token } = await userWithToken("read");
-    for (const cursor of ["nope", encodeCursor({ occurredOn: "2026-01-01", id: randomUUID() }), encodeCursor({ occurredOn: "x", createdAt: "y", id: "z" })]) {
+    const foreign = encodeCursor({ occurredOn: "2026-01-01", id: randomUUID() });
+    const forged = encodeCursor({ occurredOn: "x", createdAt: "y", id: "z" });
+    const yearZero = encodeCursor({ occurredOn: "0000-01-01", createdAt: "0000-01-01T00:00:00.000000Z", id: randomUUID() });
+    for (const cursor of ["nope", foreign, forged, yearZero]) {
       const problem = await jsonOf<Problem>(await callOperation(listEvents, { token, query: { cursor } }), 400);
       expect(Object.keys(problem.errors ?? {})).toEqual(["cursor"]);
     }
@@ -98,7 +122,7 @@ describe("POST /events", () => {
   it("creates the event as the New event form does", async () => {
     const { user, token } = await userWithToken();
     const body = { name: "  PyCon  ", occurredOn: "2026-11-01", place: "", kind: "conference", notes: "Talk on CRDTs" };
-    const created = await jsonOf<EventAnswer>(await callOperation(createEvent, { token, body }), 201);
+    const created = await answerOf<EventAnswer>(createEvent, { token, body });
     expect(created).toEqual({
       id: expect.any(String),
       name: "PyCon",
@@ -144,7 +168,7 @@ describe("POST /events/{id}/people", () => {
         { name: "G. Hopper", email: "GRACE@example.com", role: "Admiral" },
       ],
     };
-    const answer = await jsonOf(await callOperation(quickAddPeople, { token, params: { id: event.id }, body }), 201);
+    const answer = await answerOf(quickAddPeople, { token, params: { id: event.id }, body });
     expect(answer).toEqual({ created: 2, linked: 1 });
     const met = await t.db.select().from(contacts).where(eq(contacts.metAtEventId, event.id));
     expect(met.map((contact) => contact.name).sort()).toEqual(["Ada Lovelace", "Alan Turing", "Grace Hopper"]);
@@ -160,8 +184,8 @@ describe("POST /events/{id}/people", () => {
     const { user, token } = await userWithToken();
     const event = await seedEvent(t.db, { userId: user.id });
     const body = { rows: [{ name: "Katherine Johnson" }], idempotencyKey: randomUUID() };
-    const first = await jsonOf(await callOperation(quickAddPeople, { token, params: { id: event.id }, body }), 201);
-    const replay = await jsonOf(await callOperation(quickAddPeople, { token, params: { id: event.id }, body }), 201);
+    const first = await answerOf(quickAddPeople, { token, params: { id: event.id }, body });
+    const replay = await answerOf(quickAddPeople, { token, params: { id: event.id }, body });
     expect(replay).toEqual(first);
     const added = await t.db.select().from(contacts).where(and(eq(contacts.userId, user.id), eq(contacts.metAtEventId, event.id)));
     expect(added).toHaveLength(1);
@@ -202,7 +226,13 @@ describe("GET /reconnect", () => {
 
   it("lists the overdue people, the longest overdue first, with the reasons of their health", async () => {
     const { user, token } = await userWithToken("read");
-    const longest = await createContact(t.db, { userId: user.id, name: "Longest", company: "Acme", nextDueAt: daysAgo(20), createdAt: daysAgo(50) });
+    const longest = await createContact(t.db, {
+      userId: user.id,
+      name: "Longest",
+      company: "Acme",
+      nextDueAt: daysAgo(20),
+      createdAt: daysAgo(50),
+    });
     const recent = await createContact(t.db, { userId: user.id, name: "Recent", nextDueAt: daysAgo(3) });
     await createContact(t.db, { userId: user.id, name: "Not yet", nextDueAt: new Date(Date.now() + 86_400_000) });
     await createContact(t.db, { userId: user.id, name: "Snoozed", nextDueAt: daysAgo(9), snoozedUntil: "2999-01-01" });
@@ -210,10 +240,7 @@ describe("GET /reconnect", () => {
     const theirs = await createContact(t.db, { userId: other.id, name: "Theirs", nextDueAt: daysAgo(50) });
     const before = data(await databaseFingerprint(t.db));
 
-    const answer = await jsonOf<{ data: Array<Record<string, unknown> & { contact: { id: string }; health: { reasons: string[] } }>; total: number }>(
-      await callOperation(getReconnect, { token }),
-      200,
-    );
+    const answer = await answerOf<Reconnect>(getReconnect, { token });
     expect(answer.total).toBe(2);
     expect(answer.data.map((entry) => entry.contact.id)).toEqual([longest.id, recent.id]);
     expect(JSON.stringify(answer)).not.toContain(theirs.id);
@@ -228,7 +255,7 @@ describe("GET /reconnect", () => {
     expect(answer.data[0]?.health.reasons[0]).toBe("No touch in the 50 days since you added them; you aimed for every 30 days");
     expect(data(await databaseFingerprint(t.db))).toEqual(before);
 
-    const first = await jsonOf<{ data: unknown[]; total: number }>(await callOperation(getReconnect, { token, query: { limit: "1" } }), 200);
+    const first = await answerOf<{ data: unknown[]; total: number }>(getReconnect, { token, query: { limit: "1" } });
     expect(first).toMatchObject({ data: [{ contact: { id: longest.id } }], total: 2 });
   });
 
@@ -242,12 +269,9 @@ describe("GET /reconnect", () => {
     const other = await createUser(t.db);
     const theirGoal = await createGoal(t.db, { userId: other.id });
 
-    const forGoal = await jsonOf<{ data: { contact: { id: string } }[]; total: number }>(
-      await callOperation(getReconnect, { token, query: { goal: goal.id } }),
-      200,
-    );
+    const forGoal = await answerOf<Reconnect>(getReconnect, { token, query: { goal: goal.id } });
     expect(forGoal.data.map((entry) => entry.contact.id)).toEqual([overdue.id]);
-    expect(await jsonOf(await callOperation(getReconnect, { token, query: { goal: theirGoal.id } }), 200)).toEqual({ data: [], total: 0 });
+    expect(await answerOf(getReconnect, { token, query: { goal: theirGoal.id } })).toEqual({ data: [], total: 0 });
     const problem = await jsonOf<Problem>(await callOperation(getReconnect, { token, query: { goal: "mine" } }), 400);
     expect(Object.keys(problem.errors ?? {})).toEqual(["goal"]);
   });

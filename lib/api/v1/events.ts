@@ -3,6 +3,7 @@ import { getEvent } from "@/db/queries/events";
 import { listEventsPage } from "@/db/queries/events-page";
 import { idempotent } from "@/lib/actions/idempotent";
 import { notFoundResult, ok } from "@/lib/actions/result";
+import { isCalendarDate } from "@/lib/domain/dates";
 import { EVENT_KINDS } from "@/lib/domain/enums";
 import { createEvent as createEventUseCase } from "@/lib/events/manage-events";
 import { quickAddPeople as quickAddPeopleUseCase } from "@/lib/events/quick-add";
@@ -27,9 +28,10 @@ export const eventSchema = z.object({
     .describe("Contacts met there: those whose “how we met” is this event, and those on its touches."),
 });
 
+// Days and times PostgreSQL takes (a year 0 passes ISO's pattern, not its date type).
 const eventCursorSchema = z.object({
-  occurredOn: z.iso.date(),
-  createdAt: z.iso.datetime({ precision: 6 }),
+  occurredOn: z.string().refine(isCalendarDate),
+  createdAt: z.iso.datetime({ precision: 6 }).refine((at) => isCalendarDate(at.slice(0, 10))),
   id: z.uuid(),
 });
 

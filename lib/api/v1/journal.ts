@@ -3,6 +3,7 @@ import { listJournal } from "@/db/queries/journal";
 import { getJournalWin } from "@/db/queries/journal-win";
 import { idempotent } from "@/lib/actions/idempotent";
 import { notFoundResult, ok } from "@/lib/actions/result";
+import { isCalendarDate } from "@/lib/domain/dates";
 import { WIN_KINDS, WIN_PERSON_PARTS } from "@/lib/domain/enums";
 import type { JournalFilters } from "@/lib/domain/journal-list";
 import { recordWin as recordWinUseCase } from "@/lib/journal/record-win";
@@ -39,9 +40,14 @@ export const winSchema = z.object({
   skills: z.array(z.object({ id: z.uuid(), name: z.string() })).describe("The skills it is tagged with, by name."),
 });
 
-const winCursorSchema = z.object({ occurredOn: z.iso.date(), id: z.uuid() });
+const winCursorSchema = z.object({ occurredOn: z.string().refine(isCalendarDate), id: z.uuid() });
 
-const day = (what: string) => z.iso.date({ error: "Enter a date like 2026-03-01." }).optional().describe(what);
+const day = (what: string) =>
+  z
+    .iso.date({ error: "Enter a date like 2026-03-01." })
+    .refine(isCalendarDate, "Enter a real date between 1900 and 2100, like 2026-03-01.")
+    .optional()
+    .describe(what);
 
 const winsQuerySchema = z.object({
   limit: limitParam(25),
