@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className="grid scroll-mt-6 gap-3">
+    <section id={id} aria-labelledby={`${id}-title`} className="grid scroll-mt-6 grid-cols-1 gap-3">
       <h2 id={`${id}-title`} className="text-xl font-semibold tracking-tight">
         {title}
       </h2>

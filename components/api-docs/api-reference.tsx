@@ -5,13 +5,13 @@ import type { TagReference } from "./reference";
 
 const tagAnchor = (tag: string) => `tag-${tag.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 
-const linkClass = "text-primary underline-offset-4 hover:underline";
+const linkClass = "text-primary underline underline-offset-4";
 
 // The readable reference of /api/v1: the shared rules, then every operation
 // by tag, then MCP. Plain HTML with no script: it is read, not used.
 export function ApiReference({ origin, limits, tags }: { origin: string; limits: ApiLimits; tags: TagReference[] }) {
   return (
-    <div className="grid max-w-4xl min-w-0 gap-10">
+    <div className="grid max-w-4xl grid-cols-1 gap-10">
       <nav aria-label="On this page" className="rounded-lg border p-4 text-sm">
         <p className="mb-2 font-medium">On this page</p>
         <ul className="grid gap-1 sm:grid-cols-2">

@@ -39,7 +39,7 @@ export function FieldTable({ id, caption, rows }: { id: string; caption: string;
           {rows.map((row) => (
             <tr key={`${row.location ?? ""}${row.name}`} className="border-b align-top last:border-0">
               <th scope="row" className="px-3 py-2 font-normal">
-                <code className="font-mono text-[0.8125rem] break-all">{row.name}</code>
+                <code className="font-mono text-[0.8125rem] whitespace-nowrap">{row.name}</code>
               </th>
               {hasLocation ? <td className="px-3 py-2">{row.location}</td> : null}
               <td className="px-3 py-2">

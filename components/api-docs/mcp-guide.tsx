@@ -26,9 +26,9 @@ export function McpGuide({ origin }: { origin: string }) {
   return (
     <Section id="mcp" title="MCP, for assistants">
       <p>
-        Kith is also an MCP server: an assistant can look people up, log touches and read your week through tools
-        that run the operations on this page, with the same token, access and limits. With a read-only token, a
-        tool that would change something refuses and changes nothing.
+        Kith is also an MCP server: an assistant works with your Kith through tools that run the operations on this
+        page, with the same token, access and limits. With a read-only token, a tool that would change something
+        refuses and changes nothing.
       </p>
       <h3 className="text-lg font-semibold">Over HTTP</h3>
       <p>

@@ -15,7 +15,7 @@ export const operationAnchor = (operationId: string) => `operation-${operationId
 export function OperationSection({ operation }: { operation: OperationReference }) {
   const anchor = operationAnchor(operation.operationId);
   return (
-    <article id={anchor} aria-labelledby={`${anchor}-title`} className="grid scroll-mt-6 gap-4 border-t pt-6">
+    <article id={anchor} aria-labelledby={`${anchor}-title`} className="grid scroll-mt-6 grid-cols-1 gap-4 border-t pt-6">
       <div className="grid gap-2">
         <h3 id={`${anchor}-title`} className="text-lg font-semibold">
           {operation.summary}
