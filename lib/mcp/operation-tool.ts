@@ -35,9 +35,13 @@ function objectSchema(schema: z.ZodType, io: "input" | "output", what: string): 
 type OperationPart = "params" | "query" | "body";
 const PARTS: readonly OperationPart[] = ["params", "query", "body"];
 
+/** Descriptions for arguments whose schema has none, like a path's bare id. */
+export type ArgumentNotes = Record<string, string>;
+
 // One flat object of arguments for the model: the operation's path
-// parameters, query and body side by side, each with its own description.
-export function operationInputSchema(operation: AnyApiOperation): Tool["inputSchema"] {
+// parameters, query and body side by side, each with its own description
+// (or the tool's note, where a path id says nothing of what it names).
+export function operationInputSchema(operation: AnyApiOperation, notes: ArgumentNotes = {}): Tool["inputSchema"] {
   const merged: ObjectJsonSchema = { type: "object", properties: {}, required: [] };
   for (const part of PARTS) {
     const schema = operation[part];
@@ -45,7 +49,7 @@ export function operationInputSchema(operation: AnyApiOperation): Tool["inputSch
     const converted = objectSchema(schema, "input", `${operation.operationId}'s ${part}`);
     for (const [name, property] of Object.entries(converted.properties)) {
       if (name in merged.properties) throw new Error(`${operation.operationId}: "${name}" is in more than one part of its input`);
-      merged.properties[name] = property;
+      merged.properties[name] = notes[name] && !("description" in property) ? { description: notes[name], ...property } : property;
     }
     merged.required?.push(...(converted.required ?? []));
     if (converted.definitions) merged.definitions = { ...merged.definitions, ...converted.definitions };
@@ -78,6 +82,14 @@ function pick(args: Record<string, unknown>, keep: (name: string) => boolean): R
   return Object.fromEntries(Object.entries(args).filter(([name]) => keep(name)));
 }
 
+// A query's schema parses a URL's strings: a model's 10 or true is sent as
+// "10" or "true", as a script's URL would carry it.
+function asQueryString(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, typeof value === "number" || typeof value === "boolean" ? String(value) : value]),
+  );
+}
+
 // What the REST route does with a request, done with a tool's arguments:
 // each part through its own schema (NUL characters dropped first, as the
 // route and the forms do), then the operation's use case. A path id that
@@ -93,7 +105,7 @@ export async function runOperation(
   const queryNames = propertyNames(operation.query);
   const params = operation.params ? operation.params.safeParse(pick(clean, (name) => paramNames.has(name))) : { success: true as const, data: {} };
   if (!params.success) return notFoundResult(NOT_FOUND);
-  const query = operation.query ? operation.query.safeParse(pick(clean, (name) => queryNames.has(name))) : { success: true as const, data: {} };
+  const query = operation.query ? operation.query.safeParse(asQueryString(pick(clean, (name) => queryNames.has(name)))) : { success: true as const, data: {} };
   const rest = pick(clean, (name) => !paramNames.has(name) && !queryNames.has(name));
   const body = operation.body ? operation.body.safeParse(rest) : { success: true as const, data: {} };
   const issues = [...(query.success ? [] : query.error.issues), ...(body.success ? [] : body.error.issues)];
@@ -127,13 +139,14 @@ type OperationToolSpec = {
   title: string;
   description: string;
   operation: AnyApiOperation;
+  notes?: ArgumentNotes;
   /** One sentence about the answer, ahead of its JSON in the text content. */
   sentence: (data: Record<string, unknown>) => string;
 };
 
 // A tool that is exactly one REST operation: its arguments are the
 // operation's inputs, its answer the operation's JSON.
-export function operationTool({ name, title, description, operation, sentence }: OperationToolSpec): KithTool {
+export function operationTool({ name, title, description, operation, notes, sentence }: OperationToolSpec): KithTool {
   const isRead = operation.scope === "read";
   return {
     scope: operation.scope,
@@ -141,7 +154,7 @@ export function operationTool({ name, title, description, operation, sentence }:
       name,
       title,
       description,
-      inputSchema: operationInputSchema(operation),
+      inputSchema: operationInputSchema(operation, notes),
       outputSchema: outputSchemaOf(operation.success.schema, `${operation.operationId}'s answer`),
       annotations: { title, readOnlyHint: isRead, destructiveHint: false, idempotentHint: isRead, openWorldHint: false },
     },
