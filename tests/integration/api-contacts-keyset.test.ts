@@ -29,12 +29,13 @@ const rowArbitrary = fc.record({
   archived: fc.boolean(),
 });
 
-type Row = fc.RecordValue<typeof rowArbitrary> extends infer R ? R : never;
+type Time = { base: string; micros: number } | null;
+type Row = { name: string; lastTouch: Time; nextDue: Time; score: number | null; archived: boolean };
 
 async function seed(rows: Row[]): Promise<string> {
   const user = await createUser(t.db);
   if (rows.length === 0) return user.id;
-  const at = (value: { base: string; micros: number } | null) =>
+  const at = (value: Time) =>
     value ? sql`${value.base}::timestamptz + make_interval(secs => ${value.micros} * 0.000001)` : sql`null`;
   for (const row of rows) {
     await t.db.insert(contacts).values({
