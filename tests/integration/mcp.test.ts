@@ -11,7 +11,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as mcpRoute from "@/app/api/mcp/route";
-import { apiTokens, wins } from "@/db/schema";
+import { apiTokens, interactionContacts, interactions, successes, wins } from "@/db/schema";
 import { KITH_TOOLS } from "@/lib/mcp/tools";
 import { createContact, createUser } from "../factories";
 import { issueToken } from "../helpers/api";
@@ -89,6 +89,8 @@ describe("MCP over Streamable HTTP at /api/mcp", () => {
       expect(tool.inputSchema.type).toBe("object");
       expect(tool.outputSchema?.type).toBe("object");
     }
+    const getContact = tools.find((tool) => tool.name === "get_contact");
+    expect(getContact?.inputSchema).toMatchObject({ required: ["id"], properties: { id: { description: expect.stringMatching(/contact's id/) } } });
     await client.close();
   });
 
@@ -129,6 +131,65 @@ describe("MCP over Streamable HTTP at /api/mcp", () => {
 });
 
 describe("the tools, end to end", () => {
+  it("search_contacts finds a contact by name, with the id the other tools take", async () => {
+    const user = await createUser(t.db);
+    const ada = await createContact(t.db, { userId: user.id, name: "Ada Lovelace", company: "Analytical" });
+    await createContact(t.db, { userId: user.id, name: "Grace Hopper" });
+    const client = await connect(await issueToken(t.db, user.id, "read"));
+    const found = structured<{ data: { id: string; name: string }[]; nextCursor: string | null }>(
+      await call(client, "search_contacts", { q: "lovelace", limit: 10 }),
+    );
+    expect(found.data.map((contact) => contact.id)).toEqual([ada.id]);
+    // A model sends JSON's true where a URL would carry "true".
+    const overdue = structured<{ data: unknown[] }>(await call(client, "search_contacts", { overdue: true, limit: 10 }));
+    expect(overdue.data).toEqual([]);
+    const refused = await call(client, "search_contacts", { sort: "shoe size" });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toMatch(/- sort: /);
+    await client.close();
+  });
+
+  it("log_touch logs a touch with its contacts; get_contact shows it in the recent timeline", async () => {
+    const user = await createUser(t.db);
+    const ada = await createContact(t.db, { userId: user.id, name: "Ada Lovelace" });
+    const grace = await createContact(t.db, { userId: user.id, name: "Grace Hopper" });
+    const client = await connect(await issueToken(t.db, user.id, "read-write"));
+    const touch = structured<{ id: string; contacts: { id: string }[] }>(
+      await call(client, "log_touch", { contactIds: [ada.id, grace.id], occurredOn: TODAY, channel: "call", summary: "Talked engines" }),
+    );
+    const [row] = await t.db.select().from(interactions).where(eq(interactions.id, touch.id));
+    expect(row).toMatchObject({ userId: user.id, summary: "Talked engines" });
+    const linked = await t.db.select().from(interactionContacts).where(eq(interactionContacts.interactionId, touch.id));
+    expect(linked.map((link) => link.contactId).sort()).toEqual([ada.id, grace.id].sort());
+
+    const contact = structured<{ contact: { id: string; name: string }; recentTouches: { data: { id: string }[] } }>(
+      await call(client, "get_contact", { id: ada.id }),
+    );
+    expect(contact.contact).toMatchObject({ id: ada.id, name: "Ada Lovelace" });
+    expect(contact.recentTouches.data.map((entry) => entry.id)).toEqual([touch.id]);
+    expect(textOf(await call(client, "get_contact", { id: "not-an-id" }))).toMatch(/^Not found: /);
+    await client.close();
+  });
+
+  it("record_success records a contact's success and congratulate marks it congratulated", async () => {
+    const user = await createUser(t.db);
+    const ada = await createContact(t.db, { userId: user.id });
+    const client = await connect(await issueToken(t.db, user.id, "read-write"));
+    const success = structured<{ id: string }>(
+      await call(client, "record_success", { contactId: ada.id, kind: "new_job", title: "Joined Acme as CTO", occurredOn: TODAY }),
+    );
+    const [recorded] = await t.db.select().from(successes).where(eq(successes.id, success.id));
+    expect(recorded).toMatchObject({ userId: user.id, contactId: ada.id, congratulatedByInteractionId: null });
+
+    const touch = structured<{ id: string; contacts: { id: string }[] }>(
+      await call(client, "congratulate", { id: success.id, channel: "message", summary: "Congrats!" }),
+    );
+    expect(touch.contacts.map((contact) => contact.id)).toEqual([ada.id]);
+    const [congratulated] = await t.db.select().from(successes).where(eq(successes.id, success.id));
+    expect(congratulated?.congratulatedByInteractionId).toBe(touch.id);
+    await client.close();
+  });
+
   it("reconnect_this_week lists the overdue with their reasons", async () => {
     const user = await createUser(t.db);
     const overdue = await createContact(t.db, { userId: user.id, name: "Overdue Olga", nextDueAt: new Date(Date.now() - 5 * 86_400_000) });
@@ -179,6 +240,7 @@ describe("what a token may do", () => {
     const helper = await createContact(t.db, { userId: user.id });
     const client = await connect(await issueToken(t.db, user.id, "read"));
     expect((await call(client, "weekly_summary", {})).isError).toBeFalsy();
+    expect(structured<{ contact: { id: string } }>(await call(client, "get_contact", { id: helper.id })).contact.id).toBe(helper.id);
     const before = await dataFingerprint();
     const refused = await call(client, "add_journal_win", {
       occurredOn: TODAY,
@@ -188,6 +250,8 @@ describe("what a token may do", () => {
     });
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toMatch(/read-only/);
+    const touch = await call(client, "log_touch", { contactIds: [helper.id], occurredOn: TODAY, channel: "call" });
+    expect(touch.isError).toBe(true);
     expect(await dataFingerprint()).toEqual(before);
     await client.close();
   });
@@ -195,17 +259,26 @@ describe("what a token may do", () => {
   it("another user's ids are not found, and nothing changes", async () => {
     const owner = await createUser(t.db);
     const theirs = await createContact(t.db, { userId: owner.id });
+    const ownerClient = await connect(await issueToken(t.db, owner.id, "read-write"));
+    const theirSuccess = structured<{ id: string }>(
+      await call(ownerClient, "record_success", { contactId: theirs.id, kind: "launch", title: "Launched", occurredOn: TODAY }),
+    );
+    await ownerClient.close();
     const me = await createUser(t.db);
     const client = await connect(await issueToken(t.db, me.id, "read-write"));
     const before = await dataFingerprint();
-    const refused = await call(client, "add_journal_win", {
-      occurredOn: TODAY,
-      kind: "delivered",
-      title: "With someone else's contact",
-      people: [{ contactId: theirs.id, part: "helped_me" }],
-    });
-    expect(refused.isError).toBe(true);
-    expect(textOf(refused)).toMatch(/^Not found: /);
+    const calls: [string, Record<string, unknown>][] = [
+      ["get_contact", { id: theirs.id }],
+      ["log_touch", { contactIds: [theirs.id], occurredOn: TODAY, channel: "call" }],
+      ["record_success", { contactId: theirs.id, kind: "launch", title: "Theirs", occurredOn: TODAY }],
+      ["congratulate", { id: theirSuccess.id, channel: "message" }],
+      ["add_journal_win", { occurredOn: TODAY, kind: "delivered", title: "With theirs", people: [{ contactId: theirs.id, part: "helped_me" }] }],
+    ];
+    for (const [name, args] of calls) {
+      const refused = await call(client, name, args);
+      expect(refused.isError, name).toBe(true);
+      expect(textOf(refused), name).toMatch(/^Not found: /);
+    }
     expect(await dataFingerprint()).toEqual(before);
     await client.close();
   });
