@@ -73,6 +73,7 @@ function responses(operation: AnyApiOperation): JsonSchema {
   if (operation.scope === "write") documented[403] = problem("A read-only token asked to write.");
   if (operation.body || operation.query) documented[400] = problem("The input needs fixing: `errors` names each field.");
   if (operation.params || operation.method !== "GET") documented[404] = problem("Not found: not this token owner's, or gone.");
+  if (operation.conflict) documented[409] = problem(operation.conflict);
   if (operation.body) {
     documented[413] = problem("The body is too large.");
     documented[415] = problem("The body is not JSON.");

@@ -37,6 +37,8 @@ export type ApiOperation<
   /** A JSON body, parsed by the same zod schema as the form that does the same. */
   body?: B;
   success: { status: 200 | 201; description: string; schema: R };
+  /** When the data can refuse a valid request with 409 Conflict (a likely duplicate): what it means, for the document. */
+  conflict?: string;
   handle: (input: ApiInput<P, Q, B>, ctx: ApiContext) => Promise<ActionResult<z.output<R>>>;
 };
 

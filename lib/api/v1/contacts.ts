@@ -90,6 +90,7 @@ export const createContact = defineOperation({
   scope: "write",
   body: createContactSchema,
   success: { status: 201, description: "The new contact.", schema: contactSchema },
+  conflict: "Looks like someone already in Kith: errors.confirmDuplicate lists them; send it again with confirmDuplicate: true.",
   async handle({ body }, ctx) {
     const result = await createSaved(body, ctx);
     if (!result.ok) return result;
