@@ -155,12 +155,12 @@ export async function listContacts(
 }
 
 // The same list a page at a time by keyset: the rows after `after` (from the
-// first when null), and the key of the page's last row when more follow. No
+// first without one), and the key of the page's last row when more follow. No
 // offset, so a page deep in 50,000 contacts costs what the first does
 // (db/queries/contacts-keyset.ts).
 export async function listContactsAfter(
   db: Db,
-  params: ListFilters & { after: ContactSortKey | null; pageSize: number },
+  params: ListFilters & { after?: ContactSortKey | null; pageSize: number },
 ): Promise<{ rows: ContactListRow[]; next: ContactSortKey | null }> {
   const { userId, pageSize, sort } = params;
   if (params.after && params.after.sort !== sort) throw new Error("A sort key continues only the order it was made in.");

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeCursor } from "@/lib/api/cursor";
+import { encodeCursor } from "@/lib/api/v1/keyset-cursor";
 import {
   archiveContact,
   createContact,
@@ -11,7 +11,9 @@ import {
   updateContact,
 } from "@/lib/api/v1/contacts";
 import { contactListSchema, contactSchema } from "@/lib/api/v1/contact-schemas";
+import { listContacts as listContactsByPage } from "@/db/queries/contacts";
 import { contactCircles, contactEmails, contacts } from "@/db/schema";
+import { CONTACT_SORTS } from "@/lib/domain/enums";
 import { createCircle, createContact as seedContact, createUser } from "../factories";
 import { callOperation, issueToken, jsonOf } from "../helpers/api";
 import { releaseAppDb, useAsAppDb } from "../helpers/app-db";
@@ -66,6 +68,31 @@ describe("GET /contacts", () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen.map((name) => name.toLowerCase())).toEqual([...names].map((name) => name.toLowerCase()).sort());
+  });
+
+  it("walks every sort through its cursor to the list the Contacts page shows", async () => {
+    const { user, readToken } = await person();
+    const touched = new Date("2026-11-01T10:00:00.123Z");
+    for (let index = 0; index < 8; index++) {
+      await seedContact(t.db, {
+        userId: user.id,
+        name: index % 2 ? "Sam" : "sam",
+        lastTouchedAt: index % 3 ? touched : null,
+        nextDueAt: index % 4 ? new Date(touched.getTime() + (index % 2) * 86_400_000) : null,
+      });
+    }
+    for (const sort of CONTACT_SORTS) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: Record<string, string> = { sort, limit: "3", ...(cursor ? { cursor } : {}) };
+        const page = contactListSchema.parse(await jsonOf(await callOperation(listContacts, { token: readToken, query }), 200));
+        seen.push(...page.data.map((row) => row.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      const shown = await listContactsByPage(t.db, { userId: user.id, sort, page: 1, pageSize: 100 });
+      expect(seen, sort).toEqual(shown.rows.map((row) => row.id));
+    }
   });
 
   it("filters as the Contacts page does: search, archived, overdue", async () => {

@@ -3,7 +3,7 @@ import { contactSortKeySchema } from "@/db/queries/contacts-keyset";
 import { CONTACT_SORTS, CONTACT_TIERS } from "@/lib/domain/enums";
 import { HEALTH_BANDS } from "@/lib/health/model";
 import { contactFormSchema } from "@/lib/validations/contact";
-import { CURSOR_MESSAGE, cursorField, nextCursorField, pageQueryFields } from "../cursor";
+import { cursorParam, limitParam, nextCursorSchema } from "./keyset-cursor";
 
 // The JSON shapes of contacts in /api/v1, and the inputs only the API has
 // (the list's query and the partial update). Dates are ISO strings; every
@@ -36,7 +36,7 @@ export const contactSummarySchema = z.object({
 
 export const contactListSchema = z.object({
   data: z.array(contactSummarySchema),
-  nextCursor: nextCursorField,
+  nextCursor: nextCursorSchema,
 });
 
 const flag = z
@@ -62,12 +62,16 @@ export const listContactsQuerySchema = z
     band: z.enum(HEALTH_BANDS, { error: "Choose thriving, steady, fading or dormant." }).optional(),
     overdue: flag.describe("true: only the contacts due for a touch now."),
     archived: flag.describe("true: the archived contacts instead of the active ones."),
-    limit: pageQueryFields.limit,
-    cursor: cursorField(contactSortKeySchema),
+    limit: limitParam(25),
+    cursor: cursorParam(contactSortKeySchema),
   })
   .superRefine((query, ctx) => {
     if (query.cursor && query.cursor.sort !== query.sort) {
-      ctx.addIssue({ code: "custom", path: ["cursor"], message: `${CURSOR_MESSAGE} (It was made for another sort.)` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["cursor"],
+        message: "This cursor was made for another sort: send the sort it came with, or leave the cursor out to start again.",
+      });
     }
   });
 

@@ -7,9 +7,9 @@ import { archiveContact as archive, unarchiveContact as unarchive } from "@/lib/
 import { createContact as create, updateContact as update } from "@/lib/contacts/save-contact";
 import type { LikelyDuplicate } from "@/lib/domain/contacts";
 import { createContactSchema, updateContactSchema } from "@/lib/validations/contact";
-import { encodeCursor } from "../cursor";
 import { type AnyApiOperation, type ApiContext, defineOperation } from "../operation";
 import { contactSummary, loadContactJson } from "./contact-answers";
+import { encodeCursor } from "./keyset-cursor";
 import { contactListSchema, contactPatchSchema, contactSchema, listContactsQuerySchema } from "./contact-schemas";
 
 const TAG = "Contacts";

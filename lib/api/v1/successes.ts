@@ -9,8 +9,8 @@ import { SUCCESS_KINDS } from "@/lib/domain/enums";
 import { recordSuccess as record } from "@/lib/successes/record-success";
 import { successInputSchema } from "@/lib/validations/success";
 import { touchInputSchema } from "@/lib/validations/touch";
-import { cursorField, encodeCursor, nextCursorField, pageQueryFields } from "../cursor";
 import { type AnyApiOperation, defineOperation } from "../operation";
+import { cursorParam, encodeCursor, limitParam, nextCursorSchema } from "./keyset-cursor";
 import { logAndAnswer, SUCCESS_NOT_FOUND, touchSchema } from "./touches";
 
 const TAG = "Successes";
@@ -40,19 +40,19 @@ export const listSuccesses = defineOperation({
       .enum(["waiting", "all"], { error: "Choose waiting or all." })
       .default("waiting")
       .describe("waiting: not congratulated yet, contact not archived. all: every success."),
-    limit: pageQueryFields.limit,
-    cursor: cursorField(successKeySchema),
+    limit: limitParam(25),
+    cursor: cursorParam(successKeySchema),
   }),
   success: {
     status: 200,
     description: "One page of successes.",
-    schema: z.object({ data: z.array(successSchema), nextCursor: nextCursorField }),
+    schema: z.object({ data: z.array(successSchema), nextCursor: nextCursorSchema }),
   },
   async handle({ query }, { userId, db }) {
     const { successes, next } = await listSuccessesAfter(db, {
       userId,
       waitingOnly: query.status === "waiting",
-      after: query.cursor,
+      after: query.cursor ?? null,
       limit: query.limit,
     });
     return ok({ data: successes, nextCursor: next ? encodeCursor(next) : null });

@@ -8,8 +8,8 @@ import { notFoundResult, ok } from "@/lib/actions/result";
 import { CHANNELS, VALUE_DIRECTIONS, VALUE_KINDS } from "@/lib/domain/enums";
 import { CONTACT_NOT_FOUND, logTouch as log } from "@/lib/touches/log-touch";
 import { touchInputSchema } from "@/lib/validations/touch";
-import { cursorField, encodeCursor, nextCursorField, pageQueryFields } from "../cursor";
 import { type AnyApiOperation, type ApiContext, defineOperation } from "../operation";
+import { cursorParam, encodeCursor, limitParam, nextCursorSchema } from "./keyset-cursor";
 
 const TAG = "Touches";
 
@@ -68,18 +68,18 @@ export const listContactTouches = defineOperation({
   description: "The contact's touches, newest first, a page at a time: pass nextCursor as cursor until it is null.",
   scope: "read",
   params: z.object({ id: z.uuid() }),
-  query: z.object({ limit: pageQueryFields.limit, cursor: cursorField(touchKeySchema) }),
+  query: z.object({ limit: limitParam(25), cursor: cursorParam(touchKeySchema) }),
   success: {
     status: 200,
     description: "One page of touches.",
-    schema: z.object({ data: z.array(touchSchema), nextCursor: nextCursorField }),
+    schema: z.object({ data: z.array(touchSchema), nextCursor: nextCursorSchema }),
   },
   async handle({ params, query }, { userId, db }) {
     if (!(await getContactRef(db, { userId, contactId: params.id }))) return notFoundResult("Contact not found.");
     const { touches, next } = await listContactTouchesAfter(db, {
       userId,
       contactId: params.id,
-      after: query.cursor,
+      after: query.cursor ?? null,
       limit: query.limit,
     });
     return ok({ data: touches, nextCursor: next ? encodeCursor(next) : null });
