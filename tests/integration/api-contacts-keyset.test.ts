@@ -1,11 +1,12 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listContacts as listContactsByPage, listContactsAfter } from "@/db/queries/contacts";
-import type { ContactSortKey } from "@/db/queries/contacts-keyset";
+import { type ContactSortKey, rangesAfter } from "@/db/queries/contacts-keyset";
 import { contacts } from "@/db/schema";
 import { CONTACT_SORTS, type ContactSort } from "@/lib/domain/enums";
 import { bandOf } from "@/lib/health/model";
+import { rowsOf } from "@/db/queries/rows";
 import { createUser } from "../factories";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
@@ -121,5 +122,68 @@ describe("listContactsAfter (keyset pages)", () => {
     expect(page.rows).toEqual([]);
     const [mine] = await t.db.select({ id: contacts.id }).from(contacts).where(eq(contacts.userId, owner));
     expect(mine).toBeDefined();
+  });
+});
+
+// Each order's index, and the order it is read in.
+const INDEXES: Record<ContactSort, { index: string; order: SQL[] }> = {
+  name: { index: "contacts_user_name_idx", order: [sql`lower(${contacts.name})`, sql`${contacts.id}`] },
+  last_touch: {
+    index: "contacts_user_last_touched_idx",
+    order: [sql`${contacts.lastTouchedAt} desc nulls last`, sql`${contacts.id}`],
+  },
+  next_due: { index: "contacts_user_next_due_idx", order: [sql`${contacts.nextDueAt}`, sql`${contacts.id}`] },
+  health: {
+    index: "contacts_user_health_idx",
+    order: [sql`${contacts.healthScore} asc nulls last`, sql`lower(${contacts.name})`, sql`${contacts.id}`],
+  },
+};
+
+const ID = "6f1c1d36-8a3e-4a43-9c1a-0c1f5b7b8e11";
+const AT = "2026-03-01T09:00:00.000123Z";
+const KEYS: ContactSortKey[] = [
+  { sort: "name", name: "name 40", id: ID },
+  { sort: "last_touch", at: AT, id: ID },
+  { sort: "last_touch", at: null, id: ID },
+  { sort: "next_due", at: AT, id: ID },
+  { sort: "next_due", at: null, id: ID },
+  { sort: "health", score: 40, name: "name 40", id: ID },
+  { sort: "health", score: null, name: "name 40", id: ID },
+];
+
+describe("the keyset ranges", () => {
+  // A page deep in the list must cost what the first does: every range is
+  // where the index scan starts (an Index Cond), never a filter over the
+  // rows before it. Only the rows tied on one instant (last_touch's first
+  // range) may be gathered and sorted, as few as share that instant.
+  it("are each a seek on the order's index", async () => {
+    const user = await createUser(t.db);
+    await t.db.execute(sql`insert into contacts (user_id, name, last_touched_at, next_due_at, health_score, health_band)
+      select ${user.id}, 'Name ' || (g % 97),
+        case when g % 7 = 0 then null else ${AT}::timestamptz - (g % 50) * interval '1 hour' end,
+        case when g % 11 = 0 then null else ${AT}::timestamptz + (g % 50) * interval '1 hour' end,
+        case when g % 13 = 0 then null else g % 100 end,
+        case when g % 13 = 0 then null else 'steady' end
+      from generate_series(1, 3000) g`);
+    await t.db.execute(sql`analyze contacts`);
+    for (const key of KEYS) {
+      const { index, order } = INDEXES[key.sort];
+      for (const [position, range] of rangesAfter(key).entries()) {
+        const page = t.db
+          .select({ id: contacts.id })
+          .from(contacts)
+          .where(and(eq(contacts.userId, user.id), isNull(contacts.archivedAt), range))
+          .orderBy(...order)
+          .limit(26);
+        const plan = rowsOf<Record<string, string>>(await t.db.execute(sql`explain ${page}`))
+          .map((row) => Object.values(row)[0])
+          .join("\n");
+        const isTieGroup = key.sort === "last_touch" && key.at !== null && position === 0;
+        expect(plan, JSON.stringify(key)).toMatch(new RegExp(`Index Scan (using|on) ${index}`));
+        expect(plan, JSON.stringify(key)).toMatch(/Index Cond: .*(name|touched|due|health_score)/);
+        expect(plan, JSON.stringify(key)).not.toMatch(/Seq Scan|Filter: .*(name|touched|due|health_score)/);
+        if (!isTieGroup) expect(plan, JSON.stringify(key)).not.toContain("Sort");
+      }
+    }
   });
 });
