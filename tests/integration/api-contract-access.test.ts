@@ -102,15 +102,20 @@ describe.each(named(found))("%s: tokens", (_, entry) => {
   });
 });
 
-// Every id of the owner's in a request, swapped for another user's id of the
-// same kind: all of them, or only the first (one of theirs among mine).
-function withTheirIds(request: ApiRequest, only: "all" | "first") {
+// The owner's ids in a request swapped for another user's of the same kind:
+// all of them; only the path's; or only the first in the query or body (one
+// of theirs among mine, the classic way past a check of the first id only).
+type Swap = "all" | "path" | "one in the input";
+const SWAPS: Swap[] = ["all", "path", "one in the input"];
+
+function withTheirIds(request: ApiRequest, how: Swap) {
   const swapped: string[] = [];
-  const swap = (value: unknown, where: string): unknown => {
+  const swap = (value: unknown, where: "path" | "query" | "body"): unknown => {
     if (typeof value === "string") {
       const kind = owner.kindOf.get(value);
       const theirs = kind ? other.ids[kind][owner.ids[kind].indexOf(value) % other.ids[kind].length] : undefined;
-      if (!theirs || (only === "first" && swapped.length > 0)) return value;
+      const isSkipped = how === "path" ? where !== "path" : how === "one in the input" && (where === "path" || swapped.length > 0);
+      if (!theirs || isSkipped) return value;
       swapped.push(where);
       return theirs;
     }
@@ -147,7 +152,7 @@ describe.each(named(found.filter(hasIds)))("%s: another user's ids", (_, entry) 
     const valid = validRequests(entry, owner, new Set()).filter((request) => zodAccepts(entry.operation, request));
     let tried = 0;
     for (const [index, request] of fc.sample(valid, { numRuns: 40, seed: SEED }).entries()) {
-      const { request: crossed, swapped } = withTheirIds(request, index % 2 === 0 ? "all" : "first");
+      const { request: crossed, swapped } = withTheirIds(request, SWAPS[index % SWAPS.length] ?? "all");
       if (swapped.length === 0) continue;
       tried++;
       const mine = await ownRows();
