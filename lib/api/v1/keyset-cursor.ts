@@ -12,8 +12,13 @@ export function encodeCursor(keys: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(keys), "utf8").toString("base64url");
 }
 
+// The longest key is a contact's name: 200 characters, each up to six as JSON
+// (a control character is written \u001f), then a third more as base64url.
+const MAX_CURSOR_LENGTH = 2048;
+const CURSOR_PATTERN = new RegExp(`^[A-Za-z0-9_-]{1,${MAX_CURSOR_LENGTH}}$`);
+
 function decoded(raw: string): unknown {
-  if (!/^[A-Za-z0-9_-]{1,1000}$/.test(raw)) return undefined;
+  if (!CURSOR_PATTERN.test(raw)) return undefined;
   try {
     return JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
   } catch {
