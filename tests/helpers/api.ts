@@ -1,8 +1,11 @@
+import { expect } from "vitest";
 import type { Db } from "@/db/client";
 import type { AnyApiOperation } from "@/lib/api/operation";
 import { serveOperation } from "@/lib/api/serve";
 import { createApiToken } from "@/lib/api/tokens";
 import type { ApiTokenAccess } from "@/lib/domain/api-tokens";
+import { createUser } from "../factories";
+import type { Fingerprint } from "./db-fingerprint";
 
 // Calls to /api/v1 as a script makes them, through the same route handler
 // the route file exports (serveOperation), with a real token of the user's.
@@ -45,4 +48,25 @@ export async function jsonOf<T = unknown>(response: Response, status: number): P
   const text = await response.text();
   if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${text.slice(0, 500)}`);
   return JSON.parse(text) as T;
+}
+
+// The answer, checked against the operation's documented schema (the one the
+// OpenAPI document is written from): it must hold the answer whole, no field more.
+export async function answerOf<T = unknown>(operation: AnyApiOperation, call: ApiCall): Promise<T> {
+  const answer = await jsonOf<T>(await callOperation(operation, call), operation.success.status);
+  expect(operation.success.schema.parse(answer)).toEqual(answer);
+  return answer;
+}
+
+export async function userWithToken(db: Db, access: ApiTokenAccess = "read-write", values: Parameters<typeof createUser>[1] = {}) {
+  const user = await createUser(db, values);
+  return { user, token: await issueToken(db, user.id, access) };
+}
+
+// What any call writes, whoever makes it: the token's last use and its
+// rate-limit window. A read leaves the rest of a fingerprint as it was.
+const ACCESS_TABLES = new Set(["api_tokens", "rate_limits"]);
+
+export function withoutTokenUse(fingerprint: Fingerprint): Fingerprint {
+  return Object.fromEntries(Object.entries(fingerprint).filter(([table]) => !ACCESS_TABLES.has(table)));
 }

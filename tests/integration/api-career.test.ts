@@ -8,10 +8,9 @@ import { listWins, recordWin } from "@/lib/api/v1/journal";
 import { encodeCursor } from "@/lib/api/v1/keyset-cursor";
 import { getWeeklySummary } from "@/lib/api/v1/summary";
 import { createContact, createGoal as seedGoal, createRole, createStone, createUser, createWin } from "../factories";
-import { type ApiCall, callOperation, issueToken, jsonOf } from "../helpers/api";
-import type { AnyApiOperation } from "@/lib/api/operation";
+import { answerOf, callOperation, issueToken, jsonOf, userWithToken, withoutTokenUse } from "../helpers/api";
 import { releaseAppDb, useAsAppDb } from "../helpers/app-db";
-import { databaseFingerprint, type Fingerprint, userFingerprint } from "../helpers/db-fingerprint";
+import { databaseFingerprint, userFingerprint } from "../helpers/db-fingerprint";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 let t: TestDb;
@@ -27,32 +26,12 @@ afterAll(async () => {
 type Problem = { status: number; detail: string; errors?: Record<string, string[]> };
 type WinAnswer = { id: string; occurredOn: string; title: string; role: { id: string; label: string } | null };
 
-// What a call may write whoever makes it: the token's last use and its rate-limit window.
-const ACCESS_TABLES = new Set(["api_tokens", "rate_limits"]);
-
-function data(fingerprint: Fingerprint): Fingerprint {
-  return Object.fromEntries(Object.entries(fingerprint).filter(([table]) => !ACCESS_TABLES.has(table)));
-}
-
-async function userWithToken(access: "read" | "read-write" = "read-write", values: Parameters<typeof createUser>[1] = {}) {
-  const user = await createUser(t.db, values);
-  return { user, token: await issueToken(t.db, user.id, access) };
-}
-
-// The answer, checked against the operation's documented schema (the one the
-// OpenAPI document is written from): it must hold the answer whole, no field more.
-async function answerOf<T = unknown>(operation: AnyApiOperation, call: ApiCall): Promise<T> {
-  const answer = await jsonOf<T>(await callOperation(operation, call), operation.success.status);
-  expect(operation.success.schema.parse(answer)).toEqual(answer);
-  return answer;
-}
-
 const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
 
 describe("GET /wins", () => {
   it("walks every win once, newest first, ties on a day by id, with role, people and skills", async () => {
-    const { user, token } = await userWithToken("read");
+    const { user, token } = await userWithToken(t.db, "read");
     const role = await createRole(t.db, { userId: user.id, title: "Staff Engineer", company: "Acme" });
     const helper = await createContact(t.db, { userId: user.id, name: "Ada" });
     const made = [];
@@ -95,7 +74,7 @@ describe("GET /wins", () => {
   });
 
   it("names the query field to fix", async () => {
-    const { token } = await userWithToken("read");
+    const { token } = await userWithToken(t.db, "read");
     const cases: [Record<string, string>, string][] = [
       [{ cursor: encodeCursor({ occurredOn: "2026-13-01", id: randomUUID() }) }, "cursor"],
       [{ cursor: "%%%" }, "cursor"],
@@ -115,7 +94,7 @@ describe("GET /wins", () => {
 
 describe("POST /wins", () => {
   it("records the win with its role, people and skills, as the form does", async () => {
-    const { user, token } = await userWithToken();
+    const { user, token } = await userWithToken(t.db);
     const role = await createRole(t.db, { userId: user.id, title: "Lead", company: "Initech" });
     const peer = await createContact(t.db, { userId: user.id, name: "Grace" });
     const body = {
@@ -145,7 +124,7 @@ describe("POST /wins", () => {
   });
 
   it("saves once when the same idempotencyKey is sent twice", async () => {
-    const { user, token } = await userWithToken();
+    const { user, token } = await userWithToken(t.db);
     const body = { occurredOn: daysAgo(1), kind: "learned", title: "Learned Rust", idempotencyKey: randomUUID() };
     const first = await answerOf(recordWin, { token, body });
     expect(await answerOf(recordWin, { token, body })).toEqual(first);
@@ -153,7 +132,7 @@ describe("POST /wins", () => {
   });
 
   it("answers 404 for another user's role or contact, and nothing of either user changes", async () => {
-    const { user, token } = await userWithToken();
+    const { user, token } = await userWithToken(t.db);
     const other = await createUser(t.db);
     const theirRole = await createRole(t.db, { userId: other.id });
     const theirContact = await createContact(t.db, { userId: other.id, name: "Not yours" });
@@ -167,12 +146,12 @@ describe("POST /wins", () => {
     );
     expect(Object.keys(withPerson.errors ?? {})).toEqual(["people"]);
     expect(JSON.stringify(withPerson)).not.toContain("Not yours");
-    expect(data(await userFingerprint(t.db, user.id))).toEqual(data(mine));
+    expect(withoutTokenUse(await userFingerprint(t.db, user.id))).toEqual(withoutTokenUse(mine));
     expect(await userFingerprint(t.db, other.id)).toEqual(their);
   });
 
   it("names the fields to fix, refuses a read-only token, and writes nothing", async () => {
-    const { user, token } = await userWithToken();
+    const { user, token } = await userWithToken(t.db);
     const before = await databaseFingerprint(t.db);
     const body = { occurredOn: "2999-01-01", kind: "led", title: " ", metricUnit: "%" };
     const problem = await jsonOf<Problem>(await callOperation(recordWin, { token, body }), 400);
@@ -180,13 +159,13 @@ describe("POST /wins", () => {
     const readOnly = await issueToken(t.db, user.id, "read");
     const refused = await callOperation(recordWin, { token: readOnly, body: { occurredOn: daysAgo(1), kind: "led", title: "Fine" } });
     expect(refused.status).toBe(403);
-    expect(data(await databaseFingerprint(t.db))).toEqual(data(before));
+    expect(withoutTokenUse(await databaseFingerprint(t.db))).toEqual(withoutTokenUse(before));
   });
 });
 
 describe("GET /goals and POST /goals", () => {
   it("lists the goals with their stepping stones and each step's people, and none of another user's", async () => {
-    const { user, token } = await userWithToken("read");
+    const { user, token } = await userWithToken(t.db, "read");
     const goal = await seedGoal(t.db, { userId: user.id, title: "Lead a platform group", isNorthStar: true });
     const first = await createStone(t.db, { userId: user.id, goalId: goal.id, title: "Tech lead", targetOn: "2027-06-30" });
     const second = await createStone(t.db, { userId: user.id, goalId: goal.id, title: "Manage a team", kind: "role" });
@@ -223,7 +202,7 @@ describe("GET /goals and POST /goals", () => {
   });
 
   it("creates a goal as the New goal form does; a new north star takes over", async () => {
-    const { user, token } = await userWithToken();
+    const { user, token } = await userWithToken(t.db);
     const previous = await seedGoal(t.db, { userId: user.id, isNorthStar: true });
     const body = { title: "  Speak at a conference ", why: "", horizonOn: "2027-12-31", isNorthStar: true };
     const goal = await answerOf<{ id: string }>(createGoal, { token, body });
@@ -242,20 +221,20 @@ describe("GET /goals and POST /goals", () => {
   });
 
   it("names the fields to fix, refuses a read-only token, and writes nothing", async () => {
-    const { user, token } = await userWithToken();
+    const { user, token } = await userWithToken(t.db);
     const before = await databaseFingerprint(t.db);
     const body = { title: "", status: "someday", horizonOn: "soon" };
     const problem = await jsonOf<Problem>(await callOperation(createGoal, { token, body }), 400);
     expect(Object.keys(problem.errors ?? {}).sort()).toEqual(["horizonOn", "status", "title"]);
     const readOnly = await issueToken(t.db, user.id, "read");
     expect((await callOperation(createGoal, { token: readOnly, body: { title: "Fine" } })).status).toBe(403);
-    expect(data(await databaseFingerprint(t.db))).toEqual(data(before));
+    expect(withoutTokenUse(await databaseFingerprint(t.db))).toEqual(withoutTokenUse(before));
   });
 });
 
 describe("GET /summary/weekly", () => {
   it("says what this week's email would, without its signed links, sending and writing nothing", async () => {
-    const { user, token } = await userWithToken("read", { timeZone: "UTC" });
+    const { user, token } = await userWithToken(t.db, "read", { timeZone: "UTC" });
     const overdue = await createContact(t.db, {
       userId: user.id,
       name: "Overdue Olga",
@@ -275,7 +254,7 @@ describe("GET /summary/weekly", () => {
     const win = await createWin(t.db, { userId: user.id, occurredOn: lastWeek, title: "Closed the deal" });
     const other = await createUser(t.db);
     const theirs = await createContact(t.db, { userId: other.id, nextDueAt: new Date(Date.now() - 30 * DAY_MS) });
-    const before = data(await databaseFingerprint(t.db));
+    const before = withoutTokenUse(await databaseFingerprint(t.db));
 
     const summary = await answerOf(getWeeklySummary, { token });
     expect(summary).toMatchObject({
@@ -306,11 +285,11 @@ describe("GET /summary/weekly", () => {
     });
     expect(JSON.stringify(summary)).not.toContain("http");
     expect(JSON.stringify(summary)).not.toContain(theirs.id);
-    expect(data(await databaseFingerprint(t.db))).toEqual(before);
+    expect(withoutTokenUse(await databaseFingerprint(t.db))).toEqual(before);
   });
 
   it("says the email would not go when there is nothing to say", async () => {
-    const { token } = await userWithToken("read", { journalPromptEnabled: false, digestEnabled: false });
+    const { token } = await userWithToken(t.db, "read", { journalPromptEnabled: false, digestEnabled: false });
     const summary = await answerOf(getWeeklySummary, { token });
     expect(summary).toMatchObject({ wouldSend: false, isEmailOn: false, subject: null, reconnect: [], congratulate: [], journal: null });
   });

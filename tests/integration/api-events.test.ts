@@ -7,10 +7,9 @@ import { createEvent, listEvents, quickAddPeople } from "@/lib/api/v1/events";
 import { encodeCursor } from "@/lib/api/v1/keyset-cursor";
 import { getReconnect } from "@/lib/api/v1/reconnect";
 import { createContact, createEvent as seedEvent, createGoal, createStone, createUser } from "../factories";
-import { type ApiCall, callOperation, issueToken, jsonOf } from "../helpers/api";
-import type { AnyApiOperation } from "@/lib/api/operation";
+import { answerOf, callOperation, issueToken, jsonOf, userWithToken, withoutTokenUse } from "../helpers/api";
 import { releaseAppDb, useAsAppDb } from "../helpers/app-db";
-import { databaseFingerprint, type Fingerprint, userFingerprint } from "../helpers/db-fingerprint";
+import { databaseFingerprint, userFingerprint } from "../helpers/db-fingerprint";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 let t: TestDb;
@@ -36,26 +35,6 @@ type EventAnswer = {
 type Page<T> = { data: T[]; nextCursor: string | null };
 type Reconnect = { data: { contact: { id: string }; health: { reasons: string[] } }[]; total: number };
 
-// What a call may write whoever makes it: the token's last use and its rate-limit window.
-const ACCESS_TABLES = new Set(["api_tokens", "rate_limits"]);
-
-function data(fingerprint: Fingerprint): Fingerprint {
-  return Object.fromEntries(Object.entries(fingerprint).filter(([table]) => !ACCESS_TABLES.has(table)));
-}
-
-async function userWithToken(access: "read" | "read-write" = "read-write") {
-  const user = await createUser(t.db);
-  return { user, token: await issueToken(t.db, user.id, access) };
-}
-
-// The answer, checked against the operation's documented schema (the one the
-// OpenAPI document is written from): it must hold the answer whole, no field more.
-async function answerOf<T = unknown>(operation: AnyApiOperation, call: ApiCall): Promise<T> {
-  const answer = await jsonOf<T>(await callOperation(operation, call), operation.success.status);
-  expect(operation.success.schema.parse(answer)).toEqual(answer);
-  return answer;
-}
-
 // Every page of the user's events, following nextCursor to the end.
 async function walkEvents(token: string, limit: number): Promise<EventAnswer[]> {
   const seen: EventAnswer[] = [];
@@ -72,7 +51,7 @@ async function walkEvents(token: string, limit: number): Promise<EventAnswer[]> 
 
 describe("GET /events", () => {
   it("walks every event once, in the Events page's order, ties included, with each one's people", async () => {
-    const { user, token } = await userWithToken("read");
+    const { user, token } = await userWithToken(t.db, "read");
     const sameInstant = new Date("2026-11-20T09:00:00.000Z");
     for (let i = 0; i < 4; i++) await seedEvent(t.db, { userId: user.id, occurredOn: "2026-11-12", createdAt: sameInstant });
     for (let i = 0; i < 3; i++) await seedEvent(t.db, { userId: user.id, occurredOn: "2026-11-12" });
@@ -103,7 +82,7 @@ describe("GET /events", () => {
   });
 
   it("refuses a cursor it did not give out, and a limit out of range, naming the field", async () => {
-    const { token } = await userWithToken("read");
+    const { token } = await userWithToken(t.db, "read");
     const foreign = encodeCursor({ occurredOn: "2026-01-01", id: randomUUID() });
     const forged = encodeCursor({ occurredOn: "x", createdAt: "y", id: "z" });
     const yearZero = encodeCursor({ occurredOn: "0000-01-01", createdAt: "0000-01-01T00:00:00.000000Z", id: randomUUID() });
@@ -120,7 +99,7 @@ describe("GET /events", () => {
 
 describe("POST /events", () => {
   it("creates the event as the New event form does", async () => {
-    const { user, token } = await userWithToken();
+    const { user, token } = await userWithToken(t.db);
     const body = { name: "  PyCon  ", occurredOn: "2026-11-01", place: "", kind: "conference", notes: "Talk on CRDTs" };
     const created = await answerOf<EventAnswer>(createEvent, { token, body });
     expect(created).toEqual({
@@ -137,18 +116,18 @@ describe("POST /events", () => {
   });
 
   it("names the fields to fix, and writes nothing", async () => {
-    const { user, token } = await userWithToken();
+    const { user, token } = await userWithToken(t.db);
     const before = await userFingerprint(t.db, user.id);
     const problem = await jsonOf<Problem>(
       await callOperation(createEvent, { token, body: { name: " ", occurredOn: "2026-02-30", kind: "party" } }),
       400,
     );
     expect(Object.keys(problem.errors ?? {}).sort()).toEqual(["kind", "name", "occurredOn"]);
-    expect(data(await userFingerprint(t.db, user.id))).toEqual(data(before));
+    expect(withoutTokenUse(await userFingerprint(t.db, user.id))).toEqual(withoutTokenUse(before));
   });
 
   it("refuses a read-only token, and writes nothing", async () => {
-    const { user, token } = await userWithToken("read");
+    const { user, token } = await userWithToken(t.db, "read");
     const response = await callOperation(createEvent, { token, body: { name: "Meetup", occurredOn: "2026-11-01", kind: "meetup" } });
     expect(response.status).toBe(403);
     expect(await t.db.select().from(events).where(eq(events.userId, user.id))).toEqual([]);
@@ -157,7 +136,7 @@ describe("POST /events", () => {
 
 describe("POST /events/{id}/people", () => {
   it("adds new people and links an existing contact by email, with one 'met at' touch", async () => {
-    const { user, token } = await userWithToken();
+    const { user, token } = await userWithToken(t.db);
     const event = await seedEvent(t.db, { userId: user.id, occurredOn: "2026-11-12" });
     const known = await createContact(t.db, { userId: user.id, name: "Grace Hopper" });
     await t.db.insert(contactEmails).values({ userId: user.id, contactId: known.id, email: "grace@example.com", isPrimary: true });
@@ -181,7 +160,7 @@ describe("POST /events/{id}/people", () => {
   });
 
   it("saves once when the same idempotencyKey is sent twice", async () => {
-    const { user, token } = await userWithToken();
+    const { user, token } = await userWithToken(t.db);
     const event = await seedEvent(t.db, { userId: user.id });
     const body = { rows: [{ name: "Katherine Johnson" }], idempotencyKey: randomUUID() };
     const first = await answerOf(quickAddPeople, { token, params: { id: event.id }, body });
@@ -192,7 +171,7 @@ describe("POST /events/{id}/people", () => {
   });
 
   it("answers 404 for another user's event, and nothing of either user changes", async () => {
-    const { user, token } = await userWithToken();
+    const { user, token } = await userWithToken(t.db);
     const other = await createUser(t.db);
     const theirs = await seedEvent(t.db, { userId: other.id });
     const [mine, their] = [await userFingerprint(t.db, user.id), await userFingerprint(t.db, other.id)];
@@ -201,12 +180,12 @@ describe("POST /events/{id}/people", () => {
     expect(problem.detail).toMatch(/not found/i);
     expect(JSON.stringify(problem)).not.toContain(theirs.name);
     expect((await callOperation(quickAddPeople, { token, params: { id: "not-an-id" }, body })).status).toBe(404);
-    expect(data(await userFingerprint(t.db, user.id))).toEqual(data(mine));
+    expect(withoutTokenUse(await userFingerprint(t.db, user.id))).toEqual(withoutTokenUse(mine));
     expect(await userFingerprint(t.db, other.id)).toEqual(their);
   });
 
   it("names the rows to fix, refuses a read-only token, and writes nothing", async () => {
-    const { user, token } = await userWithToken();
+    const { user, token } = await userWithToken(t.db);
     const event = await seedEvent(t.db, { userId: user.id });
     const before = await databaseFingerprint(t.db);
     const empty = await jsonOf<Problem>(await callOperation(quickAddPeople, { token, params: { id: event.id }, body: { rows: [] } }), 400);
@@ -217,7 +196,7 @@ describe("POST /events/{id}/people", () => {
     const readOnly = await issueToken(t.db, user.id, "read");
     const refused = await callOperation(quickAddPeople, { token: readOnly, params: { id: event.id }, body: { rows: [{ name: "C" }] } });
     expect(refused.status).toBe(403);
-    expect(data(await databaseFingerprint(t.db))).toEqual(data(before));
+    expect(withoutTokenUse(await databaseFingerprint(t.db))).toEqual(withoutTokenUse(before));
   });
 });
 
@@ -225,7 +204,7 @@ describe("GET /reconnect", () => {
   const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 
   it("lists the overdue people, the longest overdue first, with the reasons of their health", async () => {
-    const { user, token } = await userWithToken("read");
+    const { user, token } = await userWithToken(t.db, "read");
     const longest = await createContact(t.db, {
       userId: user.id,
       name: "Longest",
@@ -238,7 +217,7 @@ describe("GET /reconnect", () => {
     await createContact(t.db, { userId: user.id, name: "Snoozed", nextDueAt: daysAgo(9), snoozedUntil: "2999-01-01" });
     const other = await createUser(t.db);
     const theirs = await createContact(t.db, { userId: other.id, name: "Theirs", nextDueAt: daysAgo(50) });
-    const before = data(await databaseFingerprint(t.db));
+    const before = withoutTokenUse(await databaseFingerprint(t.db));
 
     const answer = await answerOf<Reconnect>(getReconnect, { token });
     expect(answer.total).toBe(2);
@@ -253,14 +232,14 @@ describe("GET /reconnect", () => {
     });
     expect(answer.data[0]?.health.reasons).toHaveLength(3);
     expect(answer.data[0]?.health.reasons[0]).toBe("No touch in the 50 days since you added them; you aimed for every 30 days");
-    expect(data(await databaseFingerprint(t.db))).toEqual(before);
+    expect(withoutTokenUse(await databaseFingerprint(t.db))).toEqual(before);
 
     const first = await answerOf<{ data: unknown[]; total: number }>(getReconnect, { token, query: { limit: "1" } });
     expect(first).toMatchObject({ data: [{ contact: { id: longest.id } }], total: 2 });
   });
 
   it("keeps to a goal's people, and another user's goal matches nobody", async () => {
-    const { user, token } = await userWithToken("read");
+    const { user, token } = await userWithToken(t.db, "read");
     const overdue = await createContact(t.db, { userId: user.id, nextDueAt: daysAgo(5) });
     await createContact(t.db, { userId: user.id, nextDueAt: daysAgo(6) });
     const goal = await createGoal(t.db, { userId: user.id });
