@@ -78,8 +78,10 @@ export function idKindOfPathParameter(path: string, name: string): IdKind | unde
   return index > 0 ? idKindOfName(segments[index - 1] ?? "") : undefined;
 }
 
-function add(world: World, kind: IdKind, id: string, name?: string) {
-  world.ids[kind].push(id);
+// A record made for one call (see freshRecord) is kept out of the lists
+// requests draw from, which stay the seeded records with their relations.
+function add(world: World, kind: IdKind, id: string, name?: string, isPooled = true) {
+  if (isPooled) world.ids[kind].push(id);
   world.kindOf.set(id, kind);
   world.secrets.push(id);
   if (name) world.secrets.push(name);
@@ -89,13 +91,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
 
 /** One more record of a kind, for a write that uses one up (congratulating a success). */
-export async function freshRecord(db: Db, world: World, kind: IdKind): Promise<string> {
+export async function freshRecord(db: Db, world: World, kind: IdKind, isPooled = false): Promise<string> {
   const { userId } = world;
   const contactId = world.ids.contact[0];
   switch (kind) {
     case "contact": {
       const contact = await createContact(db, { userId });
-      add(world, kind, contact.id, contact.name);
+      add(world, kind, contact.id, contact.name, isPooled);
       return contact.id;
     }
     case "success": {
@@ -105,18 +107,18 @@ export async function freshRecord(db: Db, world: World, kind: IdKind): Promise<s
         insertSuccess(tx, { userId, contactId, success: { kind: "new_job", title, occurredOn: daysAgo(3), url: null } }),
       );
       if (!row) throw new Error("freshRecord: no success");
-      add(world, kind, row.id, title);
+      add(world, kind, row.id, title, isPooled);
       world.successContact.set(row.id, contactId);
       return row.id;
     }
     case "event": {
       const event = await createEvent(db, { userId, occurredOn: daysAgo(10) });
-      add(world, kind, event.id, event.name);
+      add(world, kind, event.id, event.name, isPooled);
       return event.id;
     }
     case "goal": {
       const goal = await createGoal(db, { userId });
-      add(world, kind, goal.id, goal.title);
+      add(world, kind, goal.id, goal.title, isPooled);
       return goal.id;
     }
     default: {
@@ -154,8 +156,8 @@ export async function seedWorld(db: Db): Promise<World> {
     const circleId = world.ids.circle[i % 2];
     if (circleId) await db.insert(contactCircles).values({ userId, contactId: contact.id, circleId });
   }
-  for (let i = 0; i < 2; i++) {
-    const contactIds = world.ids.contact.slice(i, i + 2);
+  for (let i = 0; i < 4; i++) {
+    const contactIds = [i, (i + 1) % 4].flatMap((index) => world.ids.contact[index] ?? []);
     const touch = await db.transaction((tx) =>
       insertTouch(tx, {
         userId,
@@ -164,7 +166,7 @@ export async function seedWorld(db: Db): Promise<World> {
     );
     if (touch) add(world, "touch", touch.id);
   }
-  for (let i = 0; i < 3; i++) await freshRecord(db, world, "success");
+  for (let i = 0; i < 3; i++) await freshRecord(db, world, "success", true);
   const role = await createRole(db, { userId });
   add(world, "role", role.id, role.company);
   const skill = await createSkill(db, { userId });
