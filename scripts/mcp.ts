@@ -66,13 +66,14 @@ async function main(): Promise<void> {
       await kith.send(message);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      log(`Kith at ${url.origin} refused or did not answer: ${reason}`);
+      // kith.onerror has logged it already.
+      const problem = `Kith at ${url.origin} refused or did not answer: ${reason}`;
       if (isJSONRPCRequest(message)) {
         initializing.delete(message.id);
         await stdio.send({
           jsonrpc: "2.0",
           id: message.id,
-          error: { code: ErrorCode.InternalError, message: `Kith at ${url.origin} did not answer: ${reason}` },
+          error: { code: ErrorCode.InternalError, message: problem },
         });
       }
     }

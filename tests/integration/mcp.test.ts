@@ -335,6 +335,24 @@ describe("npm run mcp: the stdio bridge", () => {
     }
   }, 60_000);
 
+  it("answers the assistant with Kith's refusal of a bad token instead of leaving it waiting", async () => {
+    const kith = await startKith();
+    try {
+      const client = new Client({ name: "kith-stdio-test", version: "1.0.0" });
+      const transport = new StdioClientTransport({
+        command: TSX,
+        args: [SCRIPT],
+        cwd: ROOT,
+        env: { KITH_URL: kith.url, KITH_TOKEN: "kith_not-a-real-token" },
+        stderr: "pipe",
+      });
+      await expect(client.connect(transport)).rejects.toThrow(/401/);
+      await client.close();
+    } finally {
+      await kith.close();
+    }
+  }, 60_000);
+
   it("exits 1 with a message on stderr without KITH_TOKEN", async () => {
     const run = promisify(execFile)(TSX, [SCRIPT], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", NODE_ENV: "test" } });
     await expect(run).rejects.toMatchObject({ code: 1, stdout: "", stderr: expect.stringMatching(/KITH_TOKEN is not set/) });
