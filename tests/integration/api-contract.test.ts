@@ -167,7 +167,7 @@ describe.each(found.map((entry) => [`${entry.method} ${entry.path} (${entry.oper
   });
 
   if (entry.body) {
-    it("refuses a body that is not JSON (400) or not sent as JSON (415)", async () => {
+    it("refuses a body that is not JSON (400), not sent as JSON (415) or too large (413)", async () => {
       const [valid] = fc.sample(validRequests(entry, world, new Set()), { numRuns: 1, seed: SEED });
       if (!valid) throw new Error("no valid request");
       const before = await ownRows();
@@ -178,6 +178,8 @@ describe.each(found.map((entry) => [`${entry.method} ${entry.path} (${entry.oper
         headers: { "content-type": "application/x-www-form-urlencoded" },
       });
       expect(problemProblem(form, [415], validators)).toBeNull();
+      const large = await send(entry, valid, await tokens.token(), { body: JSON.stringify({ name: "y".repeat(300 * 1024) }) });
+      expect(problemProblem(large, [413], validators)).toBeNull();
       expect(changedTables(before, await ownRows())).toEqual([]);
     });
   }
