@@ -265,9 +265,12 @@ export function brokenRequests(shape: RequestShape, world: World, unknownIds: Se
   return valid.chain((request) => {
     const options: fc.Arbitrary<Broken>[] = [];
     if (pathNames.length > 0) {
-      const id = fc.oneof(fc.uuid({ version: 4 }), fc.constantFrom("not-an-id", "0", "..", "%00", " ", "x".repeat(300)));
+      // Not an id, nobody's id, or one of the owner's records of another kind.
+      const otherKinds = (name: string) => [...world.kindOf].filter(([, kind]) => kind !== idKindOfPathParameter(shape.path, name)).map(([id]) => id);
+      const id = (name: string) =>
+        fc.oneof(fc.uuid({ version: 4 }), fc.constantFrom("not-an-id", "0", "..", "%00", " ", "x".repeat(300)), fc.constantFrom(...otherKinds(name)));
       options.push(
-        fc.tuple(fc.constantFrom(...pathNames), id).map(([name, value]) => ({
+        fc.constantFrom(...pathNames).chain((name) => id(name).map((value) => [name, value] as const)).map(([name, value]) => ({
           request: { ...request, params: { ...request.params, [name]: value } },
           where: "path" as const,
           what: `path ${name} = ${JSON.stringify(value)}`,

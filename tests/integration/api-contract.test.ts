@@ -151,7 +151,8 @@ describe.each(found.map((entry) => [`${entry.method} ${entry.path} (${entry.oper
               ? validAnswerProblem(entry, request, answer)
               : (problemProblem(answer, [400], validators) ??
                 (typeof (answer.json as { errors?: unknown }).errors === "object" ? null : "a refused input names no errors"));
-        if (problem) throw new Error(`${broken.what}: ${describeRequest(entry, request)}: ${problem}`);
+        const leak = leakIn(answer, request, other.secrets);
+        if (problem ?? leak) throw new Error(`${broken.what}: ${describeRequest(entry, request)}: ${problem ?? leak}`);
         if (answer.status < 400) return;
         // Refusals by a schema never reach a use case: one in ten is checked;
         // every refusal from past the schemas is.
