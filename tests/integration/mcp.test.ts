@@ -115,18 +115,24 @@ describe("MCP over Streamable HTTP at /api/mcp", () => {
     }
   });
 
-  it("refuses a body over 256 KiB with 413", async () => {
+  it("refuses a body over 256 KiB, a body that is not JSON, and a batch of messages", async () => {
     const user = await createUser(t.db);
     const token = await issueToken(t.db, user.id, "read");
-    const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping", params: { pad: "x".repeat(300 * 1024) } });
-    const response = await serveRoute(
-      new Request(MCP_URL, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json, text/event-stream" },
-        body,
-      }),
-    );
-    expect(response.status).toBe(413);
+    const post = (body: string, type = "application/json") =>
+      serveRoute(
+        new Request(MCP_URL, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": type, accept: "application/json, text/event-stream" },
+          body,
+        }),
+      );
+    const ping = (id: number, pad = "") => ({ jsonrpc: "2.0", id, method: "ping", params: pad ? { pad } : {} });
+    expect((await post(JSON.stringify(ping(1, "x".repeat(300 * 1024))))).status).toBe(413);
+    expect((await post("{not json")).status).toBe(400);
+    expect((await post(JSON.stringify(ping(1)), "text/plain")).status).toBe(415);
+    const batch = await post(JSON.stringify([ping(1), ping(2)]));
+    expect(batch.status).toBe(400);
+    expect(await batch.json()).toMatchObject({ error: { message: expect.stringMatching(/batches are not supported/) } });
   });
 });
 
