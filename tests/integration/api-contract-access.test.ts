@@ -102,6 +102,23 @@ describe.each(named(found))("%s: tokens", (_, entry) => {
   });
 });
 
+describe.each(named(found))("%s: a user id in the request", (_, entry) => {
+  it("is not whose data is read or written", async () => {
+    const request = oneValidRequest(entry, owner);
+    const smuggled: ApiRequest = {
+      params: request.params,
+      query: { ...request.query, userId: other.userId, user_id: other.userId },
+      body: typeof request.body === "object" && request.body !== null ? { ...request.body, userId: other.userId } : request.body,
+    };
+    const theirs = await userFingerprint(t.db, other.userId);
+    const answer = await send(entry, smuggled, await tokens.token());
+    const problem = answer.status < 300 ? successProblem(entry, answer, validators) : problemProblem(answer, [400, 409], validators);
+    expect(problem ?? leakIn(answer, smuggled, other.secrets.filter((secret) => secret !== other.userId))).toBeNull();
+    expect(answer.text).not.toContain(other.email);
+    expect(changedTables(theirs, await userFingerprint(t.db, other.userId))).toEqual([]);
+  });
+});
+
 // The owner's ids in a request swapped for another user's of the same kind:
 // all of them; only the path's; or only the first in the query or body (one
 // of theirs among mine, the classic way past a check of the first id only).
