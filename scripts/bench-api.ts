@@ -11,6 +11,7 @@ import { seedDemo } from "@/db/seed/demo";
 import { API_RATE_LIMIT_PER_MINUTE } from "@/lib/api/authenticate";
 import { listContactsQuerySchema } from "@/lib/api/v1/contact-schemas";
 import { logTouch as logTouchOperation } from "@/lib/api/v1/touches";
+import { env } from "@/lib/env";
 import { logTouch } from "@/lib/touches/log-touch";
 import { touchInputSchema } from "@/lib/validations/touch";
 import { type ApiClient, asList, fetchSignedIn, type Sent, sameIds, send, sendOnce } from "./lib/api-client";
@@ -34,7 +35,9 @@ import { type TokenPool, tokenPool } from "./lib/token-pool";
 // noise floor is a `select 1` in this process and GET /api/v1/me over HTTP;
 // their difference is the HTTP hop. Needs PostgreSQL: the server and this
 // process must share the database, which one PGlite directory cannot do.
-// Each run logs touches to the bench user's first contacts.
+// Each run logs touches to the bench user's first contacts. Goals, marked
+// PASS or MISS: reads answer with p95 ≤ 40 ms through the API, and the API
+// adds ≤ 1.2× over the floor once the hop is taken off (the output says how).
 
 const PAGE_SIZE = 25;
 const CURSOR_PAGE = 100;
@@ -334,7 +337,7 @@ async function startServer(databaseUrl: string, handle: DbHandle, userId: string
 }
 
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL;
+  const databaseUrl = env().DATABASE_URL;
   if (!databaseUrl) {
     throw new Error("Set DATABASE_URL to a PostgreSQL database: next start and this process must share it.");
   }
