@@ -148,7 +148,7 @@ describe("revoking a token", () => {
     expect(await actionsAs(intruder.id).revoke({ id: "not-an-id" })).toMatchObject({ ok: false });
     expect(await databaseFingerprint(t.db)).toEqual(before);
     const response = await authenticateApiRequest(request(`Bearer ${created.token}`), "write", { db: t.db, now: NOW });
-    expect(response).toEqual({ ok: true, userId: owner.id, tokenId: created.id });
+    expect(response).toEqual({ ok: true, userId: owner.id, tokenId: created.id, scopes: ["read", "write"] });
   });
 });
 
@@ -200,6 +200,7 @@ describe("authenticateApiRequest", () => {
       ok: true,
       userId: user.id,
       tokenId: readOnly.id,
+      scopes: ["read"],
     });
   });
 
@@ -209,7 +210,7 @@ describe("authenticateApiRequest", () => {
     const auth = (now: Date, header = `Bearer ${created.token}`) =>
       authenticateApiRequest(request(header), "write", { db: t.db, now });
 
-    expect(await auth(NOW)).toEqual({ ok: true, userId: user.id, tokenId: created.id });
+    expect(await auth(NOW)).toEqual({ ok: true, userId: user.id, tokenId: created.id, scopes: ["read", "write"] });
     expect((await rowOf(created.id)).lastUsedAt).toEqual(NOW);
     // The scheme's case and spaces around the token are not the token.
     expect(await auth(new Date(NOW.getTime() + 59_000), `bearer  ${created.token} `)).toMatchObject({ ok: true });
