@@ -109,22 +109,9 @@ async function filterConditions(db: Db, userId: string, filters: JournalFilters)
   return conditions;
 }
 
-// A page of the user's wins, newest first, after `cursor` (keyset paging: the
-// same day's wins are ordered by id, so no win is repeated or skipped), with
-// each win's role, people and skills. Two queries, and a third first when
-// searching (the skills that match the words).
-export async function listJournal(
-  db: Db,
-  params: { userId: string; filters: JournalFilters; cursor?: JournalCursor | null; limit: number },
-): Promise<JournalPage> {
-  const { userId, filters, cursor, limit } = params;
-  if (!isReadable(filters, cursor) || limit < 1) return { wins: [], nextCursor: null };
-  const conditions = await filterConditions(db, userId, filters);
-  if (cursor) {
-    conditions.push(sql`(${wins.occurredOn}, ${wins.id}) < (${cursor.occurredOn}::date, ${cursor.id}::uuid)`);
-  }
-
-  const rows = await db
+// The journal's columns of a win, with its role (the user's own only).
+function selectWins(db: Db, userId: string) {
+  return db
     .select({
       id: wins.id,
       occurredOn: wins.occurredOn,
@@ -140,14 +127,14 @@ export async function listJournal(
       roleCompany: jobRoles.company,
     })
     .from(wins)
-    .leftJoin(jobRoles, and(eq(jobRoles.id, wins.roleId), eq(jobRoles.userId, userId)))
-    .where(and(...conditions))
-    .orderBy(...NEWEST_FIRST)
-    .limit(limit + 1);
+    .leftJoin(jobRoles, and(eq(jobRoles.id, wins.roleId), eq(jobRoles.userId, userId)));
+}
 
-  const pageRows = rows.slice(0, limit);
-  const details = await winDetails(db, userId, pageRows.map((row) => row.id));
-  const found: JournalWin[] = pageRows.map(({ roleId, roleTitle, roleCompany, ...win }) => ({
+type WinRow = Awaited<ReturnType<ReturnType<typeof selectWins>["where"]>>[number];
+
+async function withDetails(db: Db, userId: string, rows: WinRow[]): Promise<JournalWin[]> {
+  const details = await winDetails(db, userId, rows.map((row) => row.id));
+  return rows.map(({ roleId, roleTitle, roleCompany, ...win }) => ({
     ...win,
     role:
       roleId && roleTitle !== null && roleCompany !== null
@@ -156,6 +143,38 @@ export async function listJournal(
     people: details.people.get(win.id) ?? [],
     skills: details.skills.get(win.id) ?? [],
   }));
+}
+
+// One of the user's wins as the journal lists it (role, people, skills), for
+// an answer that shows a win just saved as the list would; another user's
+// win is undefined.
+export async function getJournalWin(db: Db, params: { userId: string; winId: string }): Promise<JournalWin | undefined> {
+  const { userId, winId } = params;
+  const rows = await selectWins(db, userId).where(and(eq(wins.userId, userId), eq(wins.id, winId)));
+  const [win] = await withDetails(db, userId, rows);
+  return win;
+}
+
+// A page of the user's wins, newest first, after `cursor` (keyset paging: the
+// same day's wins are ordered by id, so no win is repeated or skipped), with
+// each win's role, people and skills. Two queries, and a third first when
+// searching (the skills that match the words).
+export async function listJournal(
+  db: Db,
+  params: { userId: string; filters: JournalFilters; cursor?: JournalCursor | null; limit: number },
+): Promise<JournalPage> {
+  const { userId, filters, cursor, limit } = params;
+  if (!isReadable(filters, cursor) || limit < 1) return { wins: [], nextCursor: null };
+  const conditions = await filterConditions(db, userId, filters);
+  if (cursor) {
+    conditions.push(sql`(${wins.occurredOn}, ${wins.id}) < (${cursor.occurredOn}::date, ${cursor.id}::uuid)`);
+  }
+
+  const rows = await selectWins(db, userId)
+    .where(and(...conditions))
+    .orderBy(...NEWEST_FIRST)
+    .limit(limit + 1);
+  const found = await withDetails(db, userId, rows.slice(0, limit));
   const last = found.at(-1);
   return {
     wins: found,
@@ -167,7 +186,7 @@ export async function listJournal(
 // page of wins, in one query. Two plain queries beat one that aggregates
 // JSON per row: they plan in a fraction of the time, which at a page of 25
 // wins is most of the cost.
-export async function winDetails(db: Db, userId: string, winIds: string[]) {
+async function winDetails(db: Db, userId: string, winIds: string[]) {
   const people = new Map<string, JournalWinPerson[]>();
   const tags = new Map<string, JournalWinSkill[]>();
   if (winIds.length === 0) return { people, skills: tags };

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { listJournal } from "@/db/queries/journal";
-import { getJournalWin } from "@/db/queries/journal-win";
+import { getJournalWin, listJournal } from "@/db/queries/journal";
 import { idempotent } from "@/lib/actions/idempotent";
 import { notFoundResult, ok } from "@/lib/actions/result";
 import { isCalendarDate } from "@/lib/domain/dates";
