@@ -148,13 +148,15 @@ function withTheirIds(request: ApiRequest, how: Swap) {
   return { request: { params, query, body }, swapped: [...new Set(swapped)] };
 }
 
-// Refused: 404 for an id in the path, 404 or 400 for one in the body; an id
-// in a query filters, so a list may answer, with nothing of theirs.
+// Refused: 404 for an id in the path, 404 or 400 for one in the body (or a
+// documented 409, when what the owner already has refuses it first); an id in
+// a query filters, so a list may answer, with nothing of theirs.
 function crossUserProblem(entry: Documented, swapped: string[], answer: Answer): string | null {
   if (swapped.includes("path")) return problemProblem(answer, [404], validators);
-  if (swapped.includes("body")) return problemProblem(answer, [404, 400], validators);
+  const refusals = entry.statuses.includes(409) ? [404, 400, 409] : [404, 400];
+  if (swapped.includes("body")) return problemProblem(answer, refusals, validators);
   if (answer.status < 300) return successProblem(entry, answer, validators);
-  return problemProblem(answer, [404, 400], validators);
+  return problemProblem(answer, refusals, validators);
 }
 
 const ownRows = async () => withoutTokens(await userFingerprint(t.db, owner.userId));
