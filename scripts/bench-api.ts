@@ -4,11 +4,11 @@ import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { type DbHandle, openDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
-import { listContacts, listContactsAfter } from "@/db/queries/contacts";
-import { ensureFreshHealth } from "@/db/queries/health";
+import { listContacts } from "@/db/queries/contacts";
 import { sessions, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { API_RATE_LIMIT_PER_MINUTE } from "@/lib/api/authenticate";
+import { contactsPage } from "@/lib/api/v1/contacts";
 import { listContactsQuerySchema } from "@/lib/api/v1/contact-schemas";
 import { logTouch as logTouchOperation } from "@/lib/api/v1/touches";
 import { env } from "@/lib/env";
@@ -112,23 +112,7 @@ async function buildCases(api: ApiClient, handle: DbHandle, userId: string): Pro
   // schema reads from the same query string, cursor decoded.
   const listFloor = (search: string) => {
     const query = listContactsQuerySchema.parse(Object.fromEntries(new URLSearchParams(search)));
-    return async () => {
-      const now = new Date();
-      await ensureFreshHealth(db, { userId, now });
-      return listContactsAfter(db, {
-        userId,
-        sort: query.sort,
-        q: query.q,
-        circleId: query.circle,
-        goalId: query.goal,
-        band: query.band,
-        overdue: query.overdue,
-        archived: query.archived,
-        after: query.cursor,
-        pageSize: query.limit,
-        now,
-      });
-    };
+    return () => contactsPage(query, { userId, db, now: new Date() });
   };
   const get = (search: string): Sent => ({ method: "GET", path: `/contacts?${search}`, expect: 200 });
 

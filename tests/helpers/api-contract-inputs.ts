@@ -3,35 +3,13 @@ import type { z } from "zod";
 import { withoutNul } from "@/lib/actions/define-action";
 import type { AnyApiOperation } from "@/lib/api/operation";
 import { idKindOfName, idKindOfPathParameter, type World } from "./api-contract-world";
-import { hostileValue } from "./schema-arbitrary";
+import { hostileValue, type JsonSchema } from "./schema-arbitrary";
 
 // Requests for one operation, generated from the JSON Schemas of the OpenAPI
 // document (what a client reads), judged by the operation's own zod schemas
 // (what the server parses with, refinements included). Valid requests carry
 // the token owner's own ids of the right kind; invalid ones are a valid
 // request with one thing broken.
-
-export type JsonSchema = {
-  type?: string | string[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  allOf?: JsonSchema[];
-  enum?: unknown[];
-  const?: unknown;
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  items?: JsonSchema;
-  minItems?: number;
-  maxItems?: number;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-};
 
 export type DocParameter = { name: string; in: "path" | "query"; required: boolean; schema: JsonSchema };
 

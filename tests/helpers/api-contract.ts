@@ -6,7 +6,8 @@ import type { Db } from "@/db/client";
 import type { AnyApiOperation } from "@/lib/api/operation";
 import type { ApiTokenAccess } from "@/lib/domain/api-tokens";
 import { callOperation, issueToken } from "./api";
-import type { ApiRequest, DocParameter, JsonSchema, RequestShape } from "./api-contract-inputs";
+import type { ApiRequest, DocParameter, RequestShape } from "./api-contract-inputs";
+import type { JsonSchema } from "./schema-arbitrary";
 import { describe as describeValue, FRESH_KEY, jsonCopy } from "./api-contract-inputs";
 import type { Fingerprint } from "./db-fingerprint";
 

@@ -21,7 +21,7 @@ export type Pools = {
   hints?: Record<string, unknown[]>;
 };
 
-type JsonSchema = {
+export type JsonSchema = {
   type?: string | string[];
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
