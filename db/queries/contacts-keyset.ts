@@ -75,3 +75,45 @@ export function rangesAfter(key: ContactSortKey): SQL[] {
       ];
   }
 }
+
+// The mirror of rangesAfter: the rows before `key`, nearest first, as
+// consecutive ranges read with the order reversed (the same index walked
+// backwards), so the page before a deep one costs what page 1 does too.
+// - name:       (lower(name), id) < key
+// - last_touch: same time, earlier id; then later times; (from a never
+//               touched key: earlier ids among the never touched, then every
+//               touched one)
+// - next_due:   (next_due_at, id) < key; (from no due date: earlier ids
+//               without one, then every due date)
+// - health:     (score, lower(name), id) < key; (from unscored: the
+//               unscored before it, then every score)
+export function rangesBefore(key: ContactSortKey): SQL[] {
+  switch (key.sort) {
+    case "name":
+      return [sql`(lower(${contacts.name}), ${contacts.id}) < (${key.name}, ${asUuid(key.id)})`];
+    case "last_touch":
+      if (key.at === null) {
+        return [
+          sql`${contacts.lastTouchedAt} is null and ${contacts.id} < ${asUuid(key.id)}`,
+          sql`${contacts.lastTouchedAt} is not null`,
+        ];
+      }
+      return [
+        sql`${contacts.lastTouchedAt} = ${asTime(key.at)} and ${contacts.id} < ${asUuid(key.id)}`,
+        sql`${contacts.lastTouchedAt} > ${asTime(key.at)}`,
+      ];
+    case "next_due":
+      if (key.at === null) {
+        return [sql`${contacts.nextDueAt} is null and ${contacts.id} < ${asUuid(key.id)}`, sql`${contacts.nextDueAt} is not null`];
+      }
+      return [sql`(${contacts.nextDueAt}, ${contacts.id}) < (${asTime(key.at)}, ${asUuid(key.id)})`];
+    case "health":
+      if (key.score === null) {
+        return [
+          sql`${contacts.healthScore} is null and (lower(${contacts.name}), ${contacts.id}) < (${key.name}, ${asUuid(key.id)})`,
+          sql`${contacts.healthScore} is not null`,
+        ];
+      }
+      return [sql`(${contacts.healthScore}, lower(${contacts.name}), ${contacts.id}) < (${key.score}::smallint, ${key.name}, ${asUuid(key.id)})`];
+  }
+}

@@ -18,7 +18,7 @@ import type { CircleRef, ContactListRow, LikelyDuplicate } from "@/lib/domain/co
 import type { ContactSort, ContactTier } from "@/lib/domain/enums";
 import type { HealthBand } from "@/lib/health/model";
 import { contactMatches } from "./contact-search";
-import { type ContactSortKey, rangesAfter, SORT_KEY_COLUMNS, sortKeyOf } from "./contacts-keyset";
+import { type ContactSortKey, rangesAfter, rangesBefore, SORT_KEY_COLUMNS, sortKeyOf } from "./contacts-keyset";
 import { effectiveCadenceDays } from "./cadence";
 
 export type ListContactsParams = {
@@ -31,9 +31,6 @@ export type ListContactsParams = {
   overdue?: boolean;
   archived?: boolean;
   band?: HealthBand;
-  /** 1-based. */
-  page: number;
-  pageSize: number;
   now?: Date;
 };
 
@@ -80,6 +77,15 @@ const ORDER: Record<ContactSort, SQL[]> = {
   health: [sql`${contacts.healthScore} asc nulls last`, sql`lower(${contacts.name}) asc`, sql`${contacts.id} asc`],
 };
 
+// Each order walked backwards (the same index read from the other end), for
+// the page before a cursor.
+const REVERSED: Record<ContactSort, SQL[]> = {
+  name: [sql`lower(${contacts.name}) desc`, sql`${contacts.id} desc`],
+  last_touch: [sql`${contacts.lastTouchedAt} asc nulls first`, sql`${contacts.id} desc`],
+  next_due: [sql`${contacts.nextDueAt} desc`, sql`${contacts.id} desc`],
+  health: [sql`${contacts.healthScore} desc nulls first`, sql`lower(${contacts.name}) desc`, sql`${contacts.id} desc`],
+};
+
 const LIST_COLUMNS = {
   id: contacts.id,
   name: contacts.name,
@@ -94,11 +100,9 @@ const LIST_COLUMNS = {
   band: sql<HealthBand | null>`case when ${contacts.archivedAt} is null then ${contacts.healthBand} end`,
 };
 
-type ListFilters = Omit<ListContactsParams, "page" | "pageSize">;
-
 // What a row must match to be listed; undefined when nothing can match (an
 // id that is not one).
-function listConditions(db: Db, params: ListFilters): SQL | undefined {
+function listConditions(db: Db, params: ListContactsParams): SQL | undefined {
   const { userId } = params;
   const now = params.now ?? new Date();
   const q = params.q?.trim() ?? "";
@@ -133,56 +137,64 @@ async function withCircles<T extends { id: string }>(db: Db, userId: string, row
   return rows.map((row) => ({ ...row, circles: circlesByContact.get(row.id) ?? [] }));
 }
 
-export async function listContacts(
-  db: Db,
-  params: ListContactsParams,
-): Promise<{ rows: ContactListRow[]; hasMore: boolean }> {
-  const { userId, pageSize } = params;
-  const page = Math.max(1, Math.floor(params.page));
-  const where = listConditions(db, params);
-  if (!where) return { rows: [], hasMore: false };
+// A page of the list, read by keyset: no offset, so a page deep in 50,000
+// contacts costs what the first does (db/queries/contacts-keyset.ts). `next`
+// continues after the last row when more follow; `prev` goes back from the
+// first row, null on the first page.
+export type ContactListPage = { rows: ContactListRow[]; next: ContactSortKey | null; prev: ContactSortKey | null };
 
-  // One row more than the page says whether there is a next page, without
-  // counting every match.
-  const found = await db
-    .select(LIST_COLUMNS)
-    .from(contacts)
-    .where(where)
-    .orderBy(...ORDER[params.sort])
-    .limit(pageSize + 1)
-    .offset((page - 1) * pageSize);
-  return { rows: await withCircles(db, userId, found.slice(0, pageSize)), hasMore: found.length > pageSize };
-}
+type PageParams = ListContactsParams & { pageSize: number };
 
-// The same list a page at a time by keyset: the rows after `after` (from the
-// first without one), and the key of the page's last row when more follow. No
-// offset, so a page deep in 50,000 contacts costs what the first does
-// (db/queries/contacts-keyset.ts).
-export async function listContactsAfter(
-  db: Db,
-  params: ListFilters & { after?: ContactSortKey | null; pageSize: number },
-): Promise<{ rows: ContactListRow[]; next: ContactSortKey | null }> {
-  const { userId, pageSize, sort } = params;
-  if (params.after && params.after.sort !== sort) throw new Error("A sort key continues only the order it was made in.");
+// Reads the ranges in turn until the page and one row more (which says that
+// more follow, without counting every match) are found, in `order`.
+async function readRanges(db: Db, params: PageParams, ranges: (SQL | undefined)[], order: SQL[]) {
   const where = listConditions(db, params);
-  if (!where) return { rows: [], next: null };
+  if (!where) return [];
   const readRange = (range: SQL | undefined, limit: number) =>
     db
       .select({ row: LIST_COLUMNS, key: SORT_KEY_COLUMNS })
       .from(contacts)
       .where(and(where, range))
-      .orderBy(...ORDER[sort])
+      .orderBy(...order)
       .limit(limit);
   const found: Awaited<ReturnType<typeof readRange>> = [];
-  for (const range of params.after ? rangesAfter(params.after) : [undefined]) {
-    if (found.length > pageSize) break;
-    found.push(...(await readRange(range, pageSize + 1 - found.length)));
+  for (const range of ranges) {
+    if (found.length > params.pageSize) break;
+    found.push(...(await readRange(range, params.pageSize + 1 - found.length)));
   }
-  const page = found.slice(0, pageSize);
-  const last = page.at(-1);
-  const next = found.length > pageSize && last ? sortKeyOf(sort, last.row.id, last.key) : null;
-  const rows = page.map((entry) => entry.row);
-  return { rows: await withCircles(db, userId, rows), next };
+  return found;
+}
+
+type Found = Awaited<ReturnType<typeof readRanges>>;
+
+async function pageOf(db: Db, params: PageParams, page: Found, hasNext: boolean, hasPrev: boolean): Promise<ContactListPage> {
+  const keyOf = (entry: Found[number] | undefined) => (entry ? sortKeyOf(params.sort, entry.row.id, entry.key) : null);
+  return {
+    rows: await withCircles(db, params.userId, page.map((entry) => entry.row)),
+    next: hasNext ? keyOf(page.at(-1)) : null,
+    prev: hasPrev ? keyOf(page[0]) : null,
+  };
+}
+
+const checkSort = (sort: ContactSort, key: ContactSortKey | null | undefined) => {
+  if (key && key.sort !== sort) throw new Error("A sort key continues only the order it was made in.");
+};
+
+// The rows after `after`, or the first page without one.
+export async function listContactsAfter(db: Db, params: PageParams & { after?: ContactSortKey | null }): Promise<ContactListPage> {
+  checkSort(params.sort, params.after);
+  const found = await readRanges(db, params, params.after ? rangesAfter(params.after) : [undefined], ORDER[params.sort]);
+  return pageOf(db, params, found.slice(0, params.pageSize), found.length > params.pageSize, Boolean(params.after));
+}
+
+// The rows just before `before`: read nearest first and turned back into the
+// list's order. Where fewer than a page and one lie before it (contacts were
+// deleted, or it is the second page), the answer is the first page, full.
+export async function listContactsBefore(db: Db, params: PageParams & { before: ContactSortKey }): Promise<ContactListPage> {
+  checkSort(params.sort, params.before);
+  const found = await readRanges(db, params, rangesBefore(params.before), REVERSED[params.sort]);
+  if (found.length <= params.pageSize) return listContactsAfter(db, { ...params, after: null });
+  return pageOf(db, params, found.slice(0, params.pageSize).reverse(), true, true);
 }
 
 // The circles of several contacts in one query, by contact id.

@@ -281,7 +281,12 @@ export type SnoozeContactValues = z.output<typeof snoozeContactSchema>;
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const flag = z.preprocess((value) => ["1", "on", "true"].includes(String(first(value))), z.boolean());
 
-// The contacts list's URL (?q=&sort=&circle=&goal=&band=&overdue=1&archived=1&page=2):
+// A page's cursor as the URL carries it; what it says is decoded (and
+// checked) where the list is read, against the sort it was made for.
+const cursor = z.preprocess(first, z.string().regex(/^[A-Za-z0-9_-]{1,2048}$/).optional()).catch(undefined);
+
+// The contacts list's URL (?q=&sort=&circle=&goal=&band=&overdue=1&archived=1,
+// then after= or before= a page's cursor, with page=N only as the number shown):
 // a hand-edited or stale value falls back to the default instead of failing.
 // goal keeps the people who matter for one of the user's goals.
 export const contactListQuerySchema = z.object({
@@ -292,6 +297,8 @@ export const contactListQuerySchema = z.object({
   band: z.preprocess(first, z.enum(HEALTH_BANDS).optional()).catch(undefined),
   overdue: flag,
   archived: flag,
+  after: cursor,
+  before: cursor,
   page: pageParamSchema,
 });
 

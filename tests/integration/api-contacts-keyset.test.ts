@@ -1,8 +1,8 @@
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listContacts as listContactsByPage, listContactsAfter } from "@/db/queries/contacts";
-import { type ContactSortKey, rangesAfter } from "@/db/queries/contacts-keyset";
+import { listContactsAfter, listContactsBefore } from "@/db/queries/contacts";
+import { type ContactSortKey, rangesAfter, rangesBefore } from "@/db/queries/contacts-keyset";
 import { contacts } from "@/db/schema";
 import { CONTACT_SORTS, type ContactSort } from "@/lib/domain/enums";
 import { bandOf } from "@/lib/health/model";
@@ -52,27 +52,66 @@ async function seed(rows: Row[]): Promise<string> {
   return user.id;
 }
 
-async function walk(userId: string, sort: ContactSort, pageSize: number, archived: boolean): Promise<string[]> {
-  const seen: string[] = [];
-  let after: ContactSortKey | null = null;
-  for (let pages = 0; pages < 200; pages++) {
-    const page: Awaited<ReturnType<typeof listContactsAfter>> = await listContactsAfter(t.db, {
-      userId,
-      sort,
-      archived,
-      after,
-      pageSize,
-    });
-    seen.push(...page.rows.map((row) => row.id));
-    if (!page.next) return seen;
+// Each order's index, the order it is read in, and that order reversed.
+const INDEXES: Record<ContactSort, { index: string; order: SQL[]; reversed: SQL[] }> = {
+  name: {
+    index: "contacts_user_name_idx",
+    order: [sql`lower(${contacts.name})`, sql`${contacts.id}`],
+    reversed: [sql`lower(${contacts.name}) desc`, sql`${contacts.id} desc`],
+  },
+  last_touch: {
+    index: "contacts_user_last_touched_idx",
+    order: [sql`${contacts.lastTouchedAt} desc nulls last`, sql`${contacts.id}`],
+    reversed: [sql`${contacts.lastTouchedAt} asc nulls first`, sql`${contacts.id} desc`],
+  },
+  next_due: {
+    index: "contacts_user_next_due_idx",
+    order: [sql`${contacts.nextDueAt}`, sql`${contacts.id}`],
+    reversed: [sql`${contacts.nextDueAt} desc`, sql`${contacts.id} desc`],
+  },
+  health: {
+    index: "contacts_user_health_idx",
+    order: [sql`${contacts.healthScore} asc nulls last`, sql`lower(${contacts.name})`, sql`${contacts.id}`],
+    reversed: [sql`${contacts.healthScore} desc nulls first`, sql`lower(${contacts.name}) desc`, sql`${contacts.id} desc`],
+  },
+};
+
+// Forwards from the first page to the last by `next`, then back to the first
+// by `prev`: each page's ids, in the order they were read.
+async function walk(userId: string, sort: ContactSort, pageSize: number, archived: boolean) {
+  const list = { userId, sort, archived, pageSize };
+  const forwards: string[][] = [];
+  let page = await listContactsAfter(t.db, list);
+  forwards.push(page.rows.map((row) => row.id));
+  expect(page.prev).toBeNull();
+  while (page.next) {
     expect(page.rows).toHaveLength(pageSize);
-    after = page.next;
+    page = await listContactsAfter(t.db, { ...list, after: page.next });
+    forwards.push(page.rows.map((row) => row.id));
+    if (forwards.length > 200) throw new Error("the cursor never reached the end");
   }
-  throw new Error("the cursor never reached the end");
+  const backwards = [page.rows.map((row) => row.id)];
+  while (page.prev) {
+    page = await listContactsBefore(t.db, { ...list, before: page.prev });
+    expect(page.rows).toHaveLength(pageSize);
+    backwards.push(page.rows.map((row) => row.id));
+    if (backwards.length > 200) throw new Error("the cursor never reached the start");
+  }
+  return { forwards, backwards };
+}
+
+// The whole list in one query, ordered as its index is: what the pages must add up to.
+async function bigQuery(userId: string, sort: ContactSort, archived: boolean): Promise<string[]> {
+  const rows = await t.db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.userId, userId), archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt)))
+    .orderBy(...INDEXES[sort].order);
+  return rows.map((row) => row.id);
 }
 
 describe("listContactsAfter (keyset pages)", () => {
-  it("walks every contact exactly once, in the order of one big query, for every sort", async () => {
+  it("walks every contact exactly once forwards and back, in the order of one big query, for every sort", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(rowArbitrary, { maxLength: 24 }),
@@ -81,8 +120,11 @@ describe("listContactsAfter (keyset pages)", () => {
         fc.boolean(),
         async (rows, sort, pageSize, archived) => {
           const userId = await seed(rows);
-          const all = await listContactsByPage(t.db, { userId, sort, archived, page: 1, pageSize: 1000 });
-          expect(await walk(userId, sort, pageSize, archived)).toEqual(all.rows.map((row) => row.id));
+          const { forwards, backwards } = await walk(userId, sort, pageSize, archived);
+          expect(forwards.flat()).toEqual(await bigQuery(userId, sort, archived));
+          // Back from the last page, the same pages as forwards, each whole:
+          // the list is cut from its start either way.
+          expect([...backwards].reverse()).toEqual(forwards);
         },
       ),
       { numRuns: 60 },
@@ -125,20 +167,6 @@ describe("listContactsAfter (keyset pages)", () => {
   });
 });
 
-// Each order's index, and the order it is read in.
-const INDEXES: Record<ContactSort, { index: string; order: SQL[] }> = {
-  name: { index: "contacts_user_name_idx", order: [sql`lower(${contacts.name})`, sql`${contacts.id}`] },
-  last_touch: {
-    index: "contacts_user_last_touched_idx",
-    order: [sql`${contacts.lastTouchedAt} desc nulls last`, sql`${contacts.id}`],
-  },
-  next_due: { index: "contacts_user_next_due_idx", order: [sql`${contacts.nextDueAt}`, sql`${contacts.id}`] },
-  health: {
-    index: "contacts_user_health_idx",
-    order: [sql`${contacts.healthScore} asc nulls last`, sql`lower(${contacts.name})`, sql`${contacts.id}`],
-  },
-};
-
 const ID = "6f1c1d36-8a3e-4a43-9c1a-0c1f5b7b8e11";
 const AT = "2026-03-01T09:00:00.000123Z";
 const KEYS: ContactSortKey[] = [
@@ -166,23 +194,33 @@ describe("the keyset ranges", () => {
         case when g % 13 = 0 then null else 'steady' end
       from generate_series(1, 3000) g`);
     await t.db.execute(sql`analyze contacts`);
-    for (const key of KEYS) {
-      const { index, order } = INDEXES[key.sort];
-      for (const [position, range] of rangesAfter(key).entries()) {
-        const page = t.db
-          .select({ id: contacts.id })
-          .from(contacts)
-          .where(and(eq(contacts.userId, user.id), isNull(contacts.archivedAt), range))
-          .orderBy(...order)
-          .limit(26);
-        const plan = rowsOf<Record<string, string>>(await t.db.execute(sql`explain ${page}`))
-          .map((row) => Object.values(row)[0])
-          .join("\n");
-        const isTieGroup = key.sort === "last_touch" && key.at !== null && position === 0;
-        expect(plan, JSON.stringify(key)).toMatch(new RegExp(`Index Scan (using|on) ${index}`));
-        expect(plan, JSON.stringify(key)).toMatch(/Index Cond: .*(name|touched|due|health_score)/);
-        expect(plan, JSON.stringify(key)).not.toMatch(/Seq Scan|Filter: .*(name|touched|due|health_score)/);
-        if (!isTieGroup) expect(plan, JSON.stringify(key)).not.toContain("Sort");
+    // After a key the index is read forwards; before it, backwards.
+    const directions = [
+      { ranges: rangesAfter, order: (sort: ContactSort) => INDEXES[sort].order, scan: "Index Scan" },
+      { ranges: rangesBefore, order: (sort: ContactSort) => INDEXES[sort].reversed, scan: "Index Scan Backward" },
+    ];
+    for (const direction of directions) {
+      for (const key of KEYS) {
+        const { index } = INDEXES[key.sort];
+        for (const [position, range] of direction.ranges(key).entries()) {
+          const page = t.db
+            .select({ id: contacts.id })
+            .from(contacts)
+            .where(and(eq(contacts.userId, user.id), isNull(contacts.archivedAt), range))
+            .orderBy(...direction.order(key.sort))
+            .limit(26);
+          const plan = rowsOf<Record<string, string>>(await t.db.execute(sql`explain ${page}`))
+            .map((row) => Object.values(row)[0])
+            .join("\n");
+          const label = `${direction.scan}: ${JSON.stringify(key)}, range ${position + 1}\n${plan}`;
+          const isTieGroup = key.sort === "last_touch" && key.at !== null && position === 0;
+          // The tie group is a seek whichever way it is read: (user, instant, id) bounds it.
+          const scan = isTieGroup ? "(Index Scan|Index Scan Backward|Bitmap Index Scan)" : direction.scan;
+          expect(plan, label).toMatch(new RegExp(`${scan} (using|on) ${index}`));
+          expect(plan, label).toMatch(/Index Cond: .*(name|touched|due|health_score)/);
+          expect(plan, label).not.toMatch(/Seq Scan|Filter: .*(name|touched|due|health_score)/);
+          if (!isTieGroup) expect(plan, label).not.toContain("Sort");
+        }
       }
     }
   });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listSkillTrends, listStonePeople } from "@/db/queries/career-overview";
-import { listContacts } from "@/db/queries/contacts";
+import { listContactsAfter } from "@/db/queries/contacts";
 import { listReconnectNow } from "@/db/queries/dashboard";
 import { refreshContactSchedule } from "@/db/queries/schedule";
 import { contacts, skillLevels, stonePeople, stoneWins } from "@/db/schema";
@@ -182,7 +182,7 @@ describe("Add to Reconnect", () => {
 
   async function isOverdueNow(userId: string, contactId: string) {
     const reconnect = await listReconnectNow(t.db, { userId, now: soon(), limit: 50 });
-    const list = await listContacts(t.db, { userId, sort: "next_due", overdue: true, page: 1, pageSize: 50, now: soon() });
+    const list = await listContactsAfter(t.db, { userId, sort: "next_due", overdue: true, pageSize: 50, now: soon() });
     const onDashboard = reconnect.contacts.some((contact) => contact.id === contactId);
     expect(list.rows.some((contact) => contact.id === contactId)).toBe(onDashboard);
     return onDashboard;

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listContacts, type ListContactsParams } from "@/db/queries/contacts";
+import { listContactsAfter, type ListContactsParams } from "@/db/queries/contacts";
+import type { ContactSortKey } from "@/db/queries/contacts-keyset";
 import type { ContactListRow } from "@/lib/domain/contacts";
 import { refreshStoredHealth } from "@/db/queries/health";
 import { insertTouch } from "@/db/queries/touches-write";
@@ -55,8 +56,8 @@ function expected(found: Person) {
   return contactHealth({ cadenceDays: CADENCE, createdAt: found.createdAt, touches: found.touches, now: NOW });
 }
 
-async function list(params: Partial<ListContactsParams> & { userId: string }) {
-  return listContacts(t.db, { sort: "name", page: 1, pageSize: 50, now: NOW, ...params });
+async function list(params: Partial<ListContactsParams> & { userId: string; after?: ContactSortKey | null; pageSize?: number }) {
+  return listContactsAfter(t.db, { sort: "name", pageSize: 50, now: NOW, ...params });
 }
 
 const names = (rows: ContactListRow[]) => rows.map((row) => row.name);
@@ -119,18 +120,23 @@ describe("listContacts and health", () => {
   });
 
   it("sorts by health: lowest score first, ties by name without case, archived never mixed in", async () => {
-    const { rows, hasMore } = await list({ userId: me, sort: "health" });
+    const { rows, next } = await list({ userId: me, sort: "health" });
     expect(names(rows)).toEqual(["Dan", "dora", "Faye", "Stella", "Thea"]);
-    expect(hasMore).toBe(false);
+    expect(next).toBeNull();
     const scores = rows.map((row) => row.score ?? Number.NaN);
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
   });
 
   it("pages the health order without overlap", async () => {
     const pages = [];
-    for (const page of [1, 2, 3]) pages.push(await list({ userId: me, sort: "health", page, pageSize: 2 }));
+    let after: ContactSortKey | null = null;
+    for (let page = 1; page <= 3; page++) {
+      const found: Awaited<ReturnType<typeof list>> = await list({ userId: me, sort: "health", after, pageSize: 2 });
+      pages.push(found);
+      after = found.next;
+    }
     expect(pages.map((found) => names(found.rows))).toEqual([["Dan", "dora"], ["Faye", "Stella"], ["Thea"]]);
-    expect(pages.map((found) => found.hasMore)).toEqual([true, true, false]);
+    expect(pages.map((found) => found.next !== null)).toEqual([true, true, false]);
   });
 
   it("gives every row the model's score and band, whether the page joined health or not", async () => {

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   findLikelyDuplicates,
   getContact,
-  listContacts,
+  listContactsAfter,
+  listContactsBefore,
   type ListContactsParams,
 } from "@/db/queries/contacts";
+import type { ContactSortKey } from "@/db/queries/contacts-keyset";
 import { refreshContactSchedule } from "@/db/queries/schedule";
 import { contactCircles, contactEmails, type contacts } from "@/db/schema";
 import { createCircle, createContact as createContactRow, createEvent, createUser } from "../factories";
@@ -25,9 +27,9 @@ const STRANGER_ID = "00000000-0000-4000-8000-000000000000";
 
 const { touch, rowOf } = contactTestHelpers(() => t.db);
 
-describe("listContacts", () => {
-  async function names(params: Omit<ListContactsParams, "page" | "pageSize" | "sort"> & Partial<ListContactsParams>) {
-    const { rows } = await listContacts(t.db, { sort: "name", page: 1, pageSize: 50, now: NOW, ...params });
+describe("listContactsAfter and listContactsBefore", () => {
+  async function names(params: Omit<ListContactsParams, "sort"> & Partial<ListContactsParams>) {
+    const { rows } = await listContactsAfter(t.db, { sort: "name", pageSize: 50, now: NOW, ...params });
     return rows.map((row) => row.name);
   }
 
@@ -46,10 +48,10 @@ describe("listContacts", () => {
     const twins = [twinA.id, twinB.id].sort();
     const dees = twins.map(() => "Dee");
     expect(await names({ userId: me.id, sort: "name" })).toEqual(["Ada", "Bob", "Cy", ...dees]);
-    const byName = await listContacts(t.db, { userId: me.id, sort: "name", page: 1, pageSize: 10 });
+    const byName = await listContactsAfter(t.db, { userId: me.id, sort: "name", pageSize: 10 });
     expect(byName.rows.slice(3).map((row) => row.id)).toEqual(twins);
 
-    const byTouch = await listContacts(t.db, { userId: me.id, sort: "last_touch", page: 1, pageSize: 10 });
+    const byTouch = await listContactsAfter(t.db, { userId: me.id, sort: "last_touch", pageSize: 10 });
     expect(byTouch.rows.map((row) => row.id)).toEqual([bob.id, cy.id, ...[ada.id, ...twins].sort()]);
 
     // Ada: May 1 + 30; Bob: Jun 10 + 14; Cy: Jun 1 + 30; the twins: May 1 + 90.
@@ -57,7 +59,7 @@ describe("listContacts", () => {
     expect((await rowOf(ada.id))?.nextDueAt).toEqual(new Date(created.getTime() + 30 * DAY));
   });
 
-  it("pages with hasMore, without overlap, and loads each row's circles", async () => {
+  it("pages forwards and back by cursor, without overlap, and loads each row's circles", async () => {
     const me = await createUser(t.db);
     const alumni = await createCircle(t.db, { userId: me.id, name: "alumni" });
     const band = await createCircle(t.db, { userId: me.id, name: "Band" });
@@ -70,20 +72,29 @@ describe("listContacts", () => {
       { userId: me.id, contactId: a2.id, circleId: band.id },
     ]);
 
-    const page1 = await listContacts(t.db, { userId: me.id, sort: "name", page: 1, pageSize: 2 });
-    const page2 = await listContacts(t.db, { userId: me.id, sort: "name", page: 2, pageSize: 2 });
-    const page3 = await listContacts(t.db, { userId: me.id, sort: "name", page: 3, pageSize: 2 });
+    const byName = { userId: me.id, sort: "name", pageSize: 2 } as const;
+    const page1 = await listContactsAfter(t.db, byName);
+    const page2 = await listContactsAfter(t.db, { ...byName, after: page1.next });
+    const page3 = await listContactsAfter(t.db, { ...byName, after: page2.next });
     expect(page1.rows.map((row) => row.name)).toEqual(["A1", "A2"]);
     expect(page2.rows.map((row) => row.name)).toEqual(["A3", "A4"]);
-    expect(page3).toMatchObject({ rows: [{ name: "A5" }], hasMore: false });
-    expect(page1.hasMore && page2.hasMore).toBe(true);
+    expect(page3).toMatchObject({ rows: [{ name: "A5" }], next: null });
+    expect(page1.prev).toBeNull();
+    expect(page1.next && page2.next && page2.prev && page3.prev).toBeTruthy();
+    // Back from the last page is the page before it; back from the second, the first.
+    const back = (before: ContactSortKey | null) => {
+      if (!before) throw new Error("the page has no cursor back");
+      return listContactsBefore(t.db, { ...byName, before });
+    };
+    expect(await back(page3.prev)).toEqual(page2);
+    expect(await back(page2.prev)).toEqual(page1);
     expect(page1.rows[0]?.circles).toEqual([
       { id: alumni.id, name: "alumni" },
       { id: band.id, name: "Band" },
     ]);
     expect(page1.rows[1]?.circles).toEqual([{ id: band.id, name: "Band" }]);
     expect(page2.rows[0]?.circles).toEqual([]);
-    expect((await listContacts(t.db, { userId: me.id, sort: "name", page: 9, pageSize: 2 })).rows).toEqual([]);
+    expect((await listContactsAfter(t.db, { ...byName, after: { sort: "name", name: "zz", id: STRANGER_ID } })).rows).toEqual([]);
 
     expect(await names({ userId: me.id, circleId: band.id })).toEqual(["A1", "A2"]);
     expect(await names({ userId: me.id, circleId: alumni.id })).toEqual(["A1"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listContacts } from "@/db/queries/contacts";
+import { listContactsAfter } from "@/db/queries/contacts";
 import {
   getCirclesTouched,
   getNetworkHealth,
@@ -215,11 +215,10 @@ describe("listReconnectNow", () => {
       never.id,
     ]);
     expect(result.total).toBe(4);
-    const { rows: listed } = await listContacts(t.db, {
+    const { rows: listed } = await listContactsAfter(t.db, {
       userId: me.id,
       sort: "next_due",
       overdue: true,
-      page: 1,
       pageSize: 50,
       now: NOW,
     });

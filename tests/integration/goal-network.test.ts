@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listContacts } from "@/db/queries/contacts";
+import { listContactsAfter } from "@/db/queries/contacts";
+import type { ContactSortKey } from "@/db/queries/contacts-keyset";
 import { listReconnectNow } from "@/db/queries/dashboard";
 import { getNextStep, listGoalChoices } from "@/db/queries/goal-network";
 import { contacts, goals, stonePeople, steppingStones } from "@/db/schema";
@@ -56,17 +57,19 @@ async function network() {
 describe("the contacts list's goal filter", () => {
   it("keeps the people who matter for one of the user's goals, with the other filters and pages", async () => {
     const { me, platform, climate } = await network();
-    const list = async (goalId: string, extra: { overdue?: boolean; page?: number; pageSize?: number } = {}) => {
-      const { rows, hasMore } = await listContacts(t.db, {
+    const read = (goalId: string, extra: { overdue?: boolean; after?: ContactSortKey | null; pageSize?: number } = {}) =>
+      listContactsAfter(t.db, {
         userId: me.id,
         sort: "next_due",
         goalId,
         now: NOW,
-        page: extra.page ?? 1,
+        after: extra.after,
         pageSize: extra.pageSize ?? 25,
         overdue: extra.overdue,
       });
-      return { names: rows.map((row) => row.name), hasMore };
+    const list = async (goalId: string, extra: Parameters<typeof read>[1] = {}) => {
+      const { rows, next } = await read(goalId, extra);
+      return { names: rows.map((row) => row.name), hasMore: next !== null };
     };
     expect((await list(platform.id)).names).toEqual(["Ada", "Bea"]);
     expect((await list(climate.id)).names).toEqual(["Cy"]);
@@ -74,14 +77,15 @@ describe("the contacts list's goal filter", () => {
     expect((await list(platform.id, { overdue: true })).names).toEqual(["Ada"]);
     // Bea matters for two steps and is listed once; pages neither overlap nor skip.
     expect(await list(platform.id, { pageSize: 1 })).toEqual({ names: ["Ada"], hasMore: true });
-    expect(await list(platform.id, { pageSize: 1, page: 2 })).toEqual({ names: ["Bea"], hasMore: false });
+    const { next } = await read(platform.id, { pageSize: 1 });
+    expect(await list(platform.id, { pageSize: 1, after: next })).toEqual({ names: ["Bea"], hasMore: false });
   });
 
   it("shows nobody for another user's goal, for a goal that does not exist, or for one without people", async () => {
     const mine = await network();
     const theirs = await network();
     const list = (goalId: string) =>
-      listContacts(t.db, { userId: mine.me.id, sort: "name", goalId, now: NOW, page: 1, pageSize: 25 });
+      listContactsAfter(t.db, { userId: mine.me.id, sort: "name", goalId, now: NOW, pageSize: 25 });
     expect((await list(theirs.platform.id)).rows).toEqual([]);
     expect((await list("00000000-0000-4000-8000-000000000000")).rows).toEqual([]);
     expect((await list("not-a-uuid")).rows).toEqual([]);
@@ -91,7 +95,7 @@ describe("the contacts list's goal filter", () => {
     // A link row naming my contact from another user's step does not make them matter for it.
     await link(theirs.me.id, theirs.first.id, mine.dee.id);
     expect((await list(theirs.platform.id)).rows).toEqual([]);
-    const their = await listContacts(t.db, { userId: theirs.me.id, sort: "name", goalId: theirs.platform.id, now: NOW, page: 1, pageSize: 25 });
+    const their = await listContactsAfter(t.db, { userId: theirs.me.id, sort: "name", goalId: theirs.platform.id, now: NOW, pageSize: 25 });
     expect(their.rows.map((row) => row.id)).not.toContain(mine.dee.id);
   });
 

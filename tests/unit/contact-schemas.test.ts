@@ -298,7 +298,7 @@ describe("snoozeContactSchema", () => {
 describe("contactListQuerySchema", () => {
   it("never fails: whatever the URL says, it yields a usable query", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom("q", "sort", "circle", "band", "overdue", "archived", "page", "x"), fc.oneof(fc.string(), fc.array(fc.string()))), (params) => {
+      fc.property(fc.dictionary(fc.constantFrom("q", "sort", "circle", "band", "overdue", "archived", "after", "before", "page", "x"), fc.oneof(fc.string(), fc.array(fc.string()))), (params) => {
         const query = contactListQuerySchema.parse(params);
         expect(CONTACT_SORTS).toContain(query.sort);
         expect([undefined, ...HEALTH_BANDS]).toContain(query.band);
@@ -307,6 +307,19 @@ describe("contactListQuerySchema", () => {
         expect(typeof query.overdue).toBe("boolean");
       }),
     );
+  });
+
+  it("carries a page's cursor as the URL has it, and drops one that cannot be a cursor", () => {
+    const cursor = "eyJzb3J0IjoibmFtZSJ9";
+    const read = (params: Record<string, unknown>) => {
+      const { after, before, page } = contactListQuerySchema.parse(params);
+      return { after, before, page };
+    };
+    expect(read({ after: cursor, page: "4" })).toEqual({ after: cursor, before: undefined, page: 4 });
+    expect(read({ before: [cursor, "x"] })).toEqual({ after: undefined, before: cursor, page: 1 });
+    for (const bad of ["", "a b", "a+b/c=", "é", "A".repeat(2049)]) {
+      expect(read({ after: bad, before: bad }), bad.slice(0, 20)).toEqual({ after: undefined, before: undefined, page: 1 });
+    }
   });
 
   it("reads the values the filters write", () => {

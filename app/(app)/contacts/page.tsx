@@ -10,18 +10,20 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { listCircles } from "@/db/queries/circles";
-import { listContacts } from "@/db/queries/contacts";
 import { listGoalChoices } from "@/db/queries/goal-network";
 import { ensureFreshHealth } from "@/db/queries/health";
 import { getUserSettings } from "@/db/queries/users";
 import { currentUserId } from "@/lib/auth";
+import { readContactsPage } from "@/lib/contacts/list-page";
 import { type ContactListQuery, contactListQuerySchema } from "@/lib/validations/contact";
 
 export const metadata: Metadata = { title: "Contacts" };
 
 const PAGE_SIZE = 25;
 
-function hrefFor(query: ContactListQuery, page: number): string {
+// The address of a page, keeping the filters and the order: `after` or
+// `before` a cursor, `page` only the number it shows.
+function hrefFor(query: ContactListQuery, at: { after?: string; before?: string; page: number }): string {
   const params = new URLSearchParams();
   if (query.q) params.set("q", query.q);
   if (query.sort !== "name") params.set("sort", query.sort);
@@ -30,7 +32,9 @@ function hrefFor(query: ContactListQuery, page: number): string {
   if (query.band) params.set("band", query.band);
   if (query.overdue) params.set("overdue", "1");
   if (query.archived) params.set("archived", "1");
-  if (page > 1) params.set("page", String(page));
+  if (at.after) params.set("after", at.after);
+  if (at.before) params.set("before", at.before);
+  if (at.page > 1) params.set("page", String(at.page));
   const search = params.toString();
   return search ? `/contacts?${search}` : "/contacts";
 }
@@ -47,29 +51,17 @@ export default async function ContactsPage({
   const now = new Date();
   // Every row shows its band, and the health order and band filter read them.
   await ensureFreshHealth(db, { userId, now });
-  const [settings, circles, goals, { rows, hasMore }] = await Promise.all([
+  const [settings, circles, goals, { rows, page, before, after }] = await Promise.all([
     getUserSettings(db, { userId }),
     listCircles(db, { userId }),
     listGoalChoices(db, { userId, selectedId: query.goal }),
-    listContacts(db, {
-      userId,
-      sort: query.sort,
-      q: query.q,
-      circleId: query.circle,
-      goalId: query.goal,
-      band: query.band,
-      overdue: query.overdue,
-      archived: query.archived,
-      page: query.page,
-      pageSize: PAGE_SIZE,
-      now,
-    }),
+    readContactsPage(db, { userId, query, pageSize: PAGE_SIZE, now }),
   ]);
   const isFiltered = Boolean(query.q || query.circle || query.goal || query.band || query.overdue || query.archived);
   const status =
     rows.length === 0
       ? "No contacts to show."
-      : `${rows.length} ${rows.length === 1 ? "contact" : "contacts"} on page ${query.page}${hasMore ? ", more on the next page" : ""}.`;
+      : `${rows.length} ${rows.length === 1 ? "contact" : "contacts"} on page ${page}${after ? ", more on the next page" : ""}.`;
 
   return (
     <>
@@ -110,13 +102,18 @@ export default async function ContactsPage({
       {rows.length > 0 ? (
         <>
           <ContactList rows={rows} now={now} timeZone={settings?.timeZone ?? "UTC"} />
-          <Pagination page={query.page} hasMore={hasMore} hrefFor={(page) => hrefFor(query, page)} />
+          <Pagination
+            page={page}
+            firstHref={before ? hrefFor(query, { page: 1 }) : null}
+            prevHref={before ? hrefFor(query, { before, page: page - 1 }) : null}
+            nextHref={after ? hrefFor(query, { after, page: page + 1 }) : null}
+          />
         </>
-      ) : isFiltered || query.page > 1 ? (
+      ) : isFiltered ? (
         <EmptyState
           icon={<SearchXIcon />}
           title="No contacts match"
-          description={query.page > 1 ? "This page is past the end of the list." : "Try other words, or clear the filters."}
+          description="Try other words, or clear the filters."
           action={
             <Button asChild variant="outline">
               <Link href="/contacts">Clear filters</Link>

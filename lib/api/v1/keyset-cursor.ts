@@ -26,13 +26,20 @@ function decoded(raw: string): unknown {
   }
 }
 
+/** The keys a cursor carries, or undefined when it is not one `keys` describes (the Contacts page's links). */
+export function decodeCursor<T extends z.ZodType>(raw: string | undefined, keys: T): z.output<T> | undefined {
+  if (raw === undefined) return undefined;
+  const parsed = keys.safeParse(decoded(raw));
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** The `cursor` query parameter of a list whose sort keys `keys` describes. */
 export function cursorParam<T extends z.ZodType>(keys: T) {
   return z
     .string()
     .transform((raw, ctx): z.output<T> => {
-      const parsed = keys.safeParse(decoded(raw));
-      if (parsed.success) return parsed.data;
+      const found = decodeCursor(raw, keys);
+      if (found !== undefined) return found;
       ctx.addIssue({ code: "custom", message: REFUSED });
       return z.NEVER;
     })
