@@ -204,6 +204,15 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     tally.report("interactions");
     tally.report("interaction_contacts");
 
+    // The planner must know this user's rows before the schedule and health
+    // refresh reads them. On a database analyzed before (a bench seeded
+    // again), the statistics hold only the users then present: this user's
+    // id is in none of them, so its contacts are estimated at one row, and
+    // the health UPDATE joined them by nested loops, re-running the
+    // value-touch aggregate once per contact (20,000 contacts: cancelled
+    // after 7 minutes; 50,000: over 19). ANALYZE inside the transaction
+    // counts the rows it inserted, and not those it deleted.
+    await tx.execute(sql`analyze ${users}, ${contacts}, ${interactions}, ${interactionContacts}`);
     await tally.time({ "contact schedule": options.contacts }, () => refreshContactSchedule(tx, { userId: user.id }));
     tally.report("contact schedule");
     return user.id;

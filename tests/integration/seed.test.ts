@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   circles,
@@ -13,6 +13,7 @@ import {
   successes,
 } from "@/db/schema";
 import { type SeedOptions, SeedUserExistsError, seedDemo } from "@/db/seed/demo";
+import { rowsOf } from "@/db/queries/rows";
 import { uniqueEmail } from "../factories";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
@@ -168,5 +169,24 @@ describe("seedDemo", () => {
     expect(await rowCounts(reseeded.userId)).toMatchObject({ contacts: 30, interactions: 200 });
     expect(await rowCounts(a.userId)).toEqual(before.counts);
     expect(await fingerprint(a.userId)).toEqual(before.data);
+  });
+
+  // Reseeding a bench database hung: statistics gathered before knew nothing
+  // of the new user, so the schedule's health UPDATE planned its thousands of
+  // contacts as one row. The seed now analyzes what it wrote before reading it.
+  it("leaves the planner knowing the new user's rows, on a database analyzed before", async () => {
+    await seedDemo(t.db, small(uniqueEmail("seed-stats")));
+    await t.db.execute(sql`analyze`);
+    const seeded = await seedDemo(t.db, small(uniqueEmail("seed-stats"), { contacts: 60, touches: 300 }));
+    const plan = rowsOf<Record<string, string>>(
+      await t.db.execute(sql`explain select id from contacts where user_id = ${seeded.userId}`),
+    ).map((row) => Object.values(row)[0]);
+    const estimated = Number(/rows=(\d+)/.exec(plan.join("\n"))?.[1]);
+    expect(estimated, plan.join("\n")).toBeGreaterThanOrEqual(30);
+    const [unscored] = await t.db
+      .select({ n: count() })
+      .from(contacts)
+      .where(and(eq(contacts.userId, seeded.userId), isNull(contacts.archivedAt), isNull(contacts.healthScore)));
+    expect(unscored?.n).toBe(0);
   });
 });
