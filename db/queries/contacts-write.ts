@@ -52,19 +52,27 @@ export async function updateContactFields(
 
 // Replaces a contact's emails, phones and links with the given ones. The
 // caller has checked that the contact is the user's; run it in a transaction.
+// Answers the emails another contact of the user holds (compared as
+// contact_emails_user_email_key compares them), which are not saved: the
+// caller rolls back and says who has them.
 export async function replaceContactDetails(
   tx: Db,
   params: { userId: string; contactId: string; details: ContactDetailsWrite },
-): Promise<void> {
+): Promise<{ takenEmails: string[] }> {
   const { userId, contactId, details } = params;
   const owner = { userId, contactId };
   await tx.delete(contactEmails).where(and(eq(contactEmails.contactId, contactId), eq(contactEmails.userId, userId)));
   await tx.delete(contactPhones).where(and(eq(contactPhones.contactId, contactId), eq(contactPhones.userId, userId)));
   await tx.delete(contactLinks).where(and(eq(contactLinks.contactId, contactId), eq(contactLinks.userId, userId)));
+  let takenEmails: string[] = [];
   if (details.emails.length > 0) {
-    await tx
+    const saved = await tx
       .insert(contactEmails)
-      .values(details.emails.map((row, index) => ({ ...owner, ...row, isPrimary: index === 0 })));
+      .values(details.emails.map((row, index) => ({ ...owner, ...row, isPrimary: index === 0 })))
+      .onConflictDoNothing()
+      .returning({ email: contactEmails.email });
+    const savedEmails = new Set(saved.map((row) => row.email));
+    takenEmails = details.emails.map((row) => row.email).filter((email) => !savedEmails.has(email));
   }
   if (details.phones.length > 0) {
     await tx.insert(contactPhones).values(details.phones.map((row) => ({ ...owner, ...row })));
@@ -72,6 +80,7 @@ export async function replaceContactDetails(
   if (details.links.length > 0) {
     await tx.insert(contactLinks).values(details.links.map((row) => ({ ...owner, ...row })));
   }
+  return { takenEmails };
 }
 
 export async function setContactArchived(

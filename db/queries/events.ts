@@ -124,8 +124,7 @@ export async function deleteEvent(db: Db, params: { userId: string; eventId: str
 export type EmailMatch = { email: string; contactId: string; name: string; isArchived: boolean };
 
 // The user's contacts owning any of these emails, compared without case (on
-// contact_emails_user_email_idx). When two contacts share an email, the
-// earliest created wins, so the answer is stable between preview and save.
+// contact_emails_user_email_key, which lets one contact hold each email).
 export async function findContactsByEmails(
   db: Db,
   params: { userId: string; emails: string[] },
@@ -142,10 +141,8 @@ export async function findContactsByEmails(
     })
     .from(contactEmails)
     .innerJoin(contacts, and(eq(contacts.id, contactEmails.contactId), eq(contacts.userId, params.userId)))
-    .where(and(eq(contactEmails.userId, params.userId), inArray(sql`lower(${contactEmails.email})`, wanted)))
-    .orderBy(asc(contacts.createdAt), asc(contacts.id));
+    .where(and(eq(contactEmails.userId, params.userId), inArray(sql`lower(${contactEmails.email})`, wanted)));
   for (const row of rows) {
-    if (matches.has(row.email)) continue;
     matches.set(row.email, {
       email: row.email,
       contactId: row.contactId,
@@ -165,17 +162,35 @@ export type QuickAddContact = {
   email: string | null;
 };
 
+// Inserts the people and their emails; answers the ids of those whose email
+// a contact of the user already held when the insert ran (another quick add
+// committed it since the lookup): they are removed again, for the caller to
+// link to that contact, since an email belongs to one person
+// (contact_emails_user_email_key). Run it in a transaction.
 export async function insertQuickAddContacts(
   db: Db,
   params: { userId: string; eventId: string; people: QuickAddContact[] },
-): Promise<void> {
+): Promise<string[]> {
   const { userId, eventId, people } = params;
-  if (people.length === 0) return;
+  if (people.length === 0) return [];
   await db.insert(contacts).values(
     people.map((p) => ({ id: p.id, userId, name: p.name, company: p.company, role: p.role, notes: p.notes, metAtEventId: eventId })),
   );
-  const emails = people.flatMap((p) => (p.email ? [{ userId, contactId: p.id, email: p.email, isPrimary: true }] : []));
-  if (emails.length > 0) await db.insert(contactEmails).values(emails);
+  // In one order for everyone: two quick adds sharing two new emails then
+  // wait for each other in turn rather than deadlock.
+  const emails = people
+    .flatMap((p) => (p.email ? [{ userId, contactId: p.id, email: p.email, isPrimary: true }] : []))
+    .sort((a, b) => (a.email.toLowerCase() < b.email.toLowerCase() ? -1 : 1));
+  if (emails.length === 0) return [];
+  const inserted = await db
+    .insert(contactEmails)
+    .values(emails)
+    .onConflictDoNothing()
+    .returning({ contactId: contactEmails.contactId });
+  const saved = new Set(inserted.map((row) => row.contactId));
+  const taken = emails.map((row) => row.contactId).filter((id) => !saved.has(id));
+  if (taken.length > 0) await db.delete(contacts).where(and(eq(contacts.userId, userId), inArray(contacts.id, taken)));
+  return taken;
 }
 
 // A text's length as JavaScript counts it (UTF-16 code units), as the forms,

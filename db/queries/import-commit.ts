@@ -105,12 +105,16 @@ export async function commitImport(
       r.changes->'phones'->'to' as phones, r.changes->'links'->'to' as links
       from ${importRows} r join ${contacts} c on c.id = r.match_contact_id and c.user_id = ${userId}
       where ${ofImport} and r.action = 'merge'`;
+    // The plan gave each email to one person, the one who had it already
+    // where anyone did; an email some other save gave a contact since the
+    // file was planned stays with that contact (contact_emails_user_email_key).
     for (const source of [created, merged]) {
       await tx.execute(sql`
         insert into ${contactEmails} (user_id, contact_id, email, label, is_primary)
         select ${userId}::uuid, s.contact_id, e.value->>'value', e.value->>'label',
           e.ord = 1 and not exists (select 1 from ${contactEmails} x where x.contact_id = s.contact_id and x.is_primary)
-        from (${source}) s cross join lateral jsonb_array_elements(coalesce(s.emails, '[]')) with ordinality e(value, ord)`);
+        from (${source}) s cross join lateral jsonb_array_elements(coalesce(s.emails, '[]')) with ordinality e(value, ord)
+        on conflict do nothing`);
       await tx.execute(sql`
         insert into ${contactPhones} (user_id, contact_id, phone, label)
         select ${userId}::uuid, s.contact_id, p.value->>'value', p.value->>'label'

@@ -16,6 +16,7 @@ import {
   successes,
   users,
 } from "@/db/schema";
+import { oneContactPerEmail } from "@/lib/domain/email-owners";
 import type { RestoreCounts } from "@/lib/domain/restore";
 import type { KithExport } from "@/lib/validations/kith-export";
 import { insertStatements } from "./bulk-insert";
@@ -87,7 +88,9 @@ export async function restoreKithExport(db: Db, params: { userId: string; data: 
     );
 
     const contactIds = idMap(data.contacts);
-    const contactRows: NewContact[] = data.contacts.map((contact) => ({
+    // An export from before an email belonged to one contact may give it to two.
+    const restored = oneContactPerEmail(data.contacts);
+    const contactRows: NewContact[] = restored.map((contact) => ({
       id: mapped(contactIds, contact.id),
       userId,
       name: contact.name,
@@ -116,7 +119,7 @@ export async function restoreKithExport(db: Db, params: { userId: string; data: 
     await insertChunked(
       tx,
       contactEmails,
-      data.contacts.flatMap((contact) => contact.emails.map((email) => ({ ...owned(contact), ...email }))),
+      restored.flatMap((contact) => contact.emails.map((email) => ({ ...owned(contact), ...email }))),
     );
     await insertChunked(
       tx,

@@ -72,9 +72,13 @@ export const contacts = pgTable(
     extra: jsonb("extra").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    // What type-ahead search matches (emails are searched in contact_emails).
+    // The contact's emails, lower-cased and space-separated, written by the
+    // triggers on contact_emails (migration 0016) whoever writes the emails,
+    // so that search_text holds them and one index answers a search.
+    emailText: text("email_text").notNull().default(""),
+    // What type-ahead search matches: name, company, role, notes and emails.
     searchText: text("search_text").generatedAlwaysAs(
-      sql`lower(coalesce(name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(role, '') || ' ' || coalesce(notes, ''))`,
+      sql`lower(coalesce(name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(role, '') || ' ' || coalesce(notes, '') || ' ' || email_text)`,
     ),
   },
   (t) => [
@@ -115,9 +119,11 @@ export const contactEmails = pgTable(
   },
   (t) => [
     index("contact_emails_contact_idx").on(t.contactId),
-    // Finds "this email already belongs to a contact" during capture and import.
-    index("contact_emails_user_email_idx").on(t.userId, sql`lower(${t.email})`),
-    index("contact_emails_search_idx").using("gin", t.userId, sql`lower(${t.email}) gin_trgm_ops`),
+    // One contact per email and user, compared as every lookup compares them
+    // (lower-cased; the forms trim): two quick-adds of one new email at once
+    // cannot make two people. Also finds "this email already belongs to a
+    // contact" during capture and import.
+    uniqueIndex("contact_emails_user_email_key").on(t.userId, sql`lower(${t.email})`),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { ensureCircles, ownedCircleIds, setContactCircles } from "@/db/queries/circles";
 import { findLikelyDuplicates } from "@/db/queries/contacts";
+import { findContactsByEmails } from "@/db/queries/events";
 import type { LikelyDuplicate } from "@/lib/domain/contacts";
 import {
   type ContactWrite,
@@ -10,7 +11,7 @@ import {
 import { refreshContactSchedule } from "@/db/queries/schedule";
 import type { Db } from "@/db/client";
 import type { ActionContext } from "@/lib/actions/define-action";
-import { type ActionResult, fail, ok } from "@/lib/actions/result";
+import { type ActionResult, conflictResult, type FieldErrors, fail, ok } from "@/lib/actions/result";
 import type { ContactFormValues, CreateContactValues, UpdateContactValues } from "@/lib/validations/contact";
 
 export type CreateContactResult =
@@ -41,6 +42,40 @@ async function saveCircles(tx: Db, params: { userId: string; contactId: string; 
   });
 }
 
+// An email belongs to one contact (contact_emails_user_email_key): each one
+// another contact holds is refused at its row, naming who has it.
+async function emailsTaken(
+  db: Db,
+  params: { userId: string; emails: string[]; contactId?: string },
+): Promise<ActionResult<never> | undefined> {
+  const owners = await findContactsByEmails(db, { userId: params.userId, emails: params.emails });
+  const fieldErrors: FieldErrors = {};
+  params.emails.forEach((email, index) => {
+    const owner = owners.get(email.toLowerCase());
+    if (!owner || owner.contactId === params.contactId) return;
+    const who = owner.isArchived ? `${owner.name} (archived)` : owner.name;
+    fieldErrors[`emails.${index}.email`] = [`${who} already has this email.`];
+  });
+  if (Object.keys(fieldErrors).length === 0) return undefined;
+  return conflictResult("Another contact already has this email. An email belongs to one person.", fieldErrors);
+}
+
+// Thrown inside a save's transaction to roll it back when another save took
+// one of its emails after the check before it began.
+class EmailTakenMeanwhile extends Error {}
+
+async function savingEmails<T>(
+  save: () => Promise<T>,
+  recheck: () => Promise<ActionResult<never> | undefined>,
+): Promise<{ saved: T } | { refused: ActionResult<never> }> {
+  try {
+    return { saved: await save() };
+  } catch (error) {
+    if (!(error instanceof EmailTakenMeanwhile)) throw error;
+    return { refused: (await recheck()) ?? conflictResult("Another contact took one of these emails. Try again.") };
+  }
+}
+
 export async function createContact(
   input: CreateContactValues,
   ctx: ActionContext,
@@ -48,6 +83,9 @@ export async function createContact(
   const { userId, db } = ctx;
   const { confirmDuplicate, ...values } = input;
   const { contact, details, circleIds, newCircleNames } = split(values);
+  const emails = details.emails.map((row) => row.email);
+  const taken = await emailsTaken(db, { userId, emails });
+  if (taken) return taken;
   if (!confirmDuplicate) {
     const duplicates = await findLikelyDuplicates(db, {
       userId,
@@ -59,14 +97,20 @@ export async function createContact(
   }
   if (!(await allCirclesOwned(db, userId, circleIds))) return CIRCLE_GONE;
 
-  const id = await db.transaction(async (tx) => {
-    const { id } = await insertContact(tx, { userId, values: contact });
-    await replaceContactDetails(tx, { userId, contactId: id, details });
-    await saveCircles(tx, { userId, contactId: id, circleIds, newCircleNames });
-    await refreshContactSchedule(tx, { userId, contactIds: [id] });
-    return id;
-  });
-  return ok({ status: "created", id });
+  const outcome = await savingEmails(
+    () =>
+      db.transaction(async (tx) => {
+        const { id } = await insertContact(tx, { userId, values: contact });
+        const { takenEmails } = await replaceContactDetails(tx, { userId, contactId: id, details });
+        if (takenEmails.length > 0) throw new EmailTakenMeanwhile();
+        await saveCircles(tx, { userId, contactId: id, circleIds, newCircleNames });
+        await refreshContactSchedule(tx, { userId, contactIds: [id] });
+        return id;
+      }),
+    () => emailsTaken(db, { userId, emails }),
+  );
+  if ("refused" in outcome) return outcome.refused;
+  return ok({ status: "created", id: outcome.saved });
 }
 
 export async function updateContact(
@@ -77,15 +121,24 @@ export async function updateContact(
   const { id: contactId, ...values } = input;
   const { contact, details, circleIds, newCircleNames } = split(values);
   if (!(await allCirclesOwned(db, userId, circleIds))) return CIRCLE_GONE;
+  const emails = details.emails.map((row) => row.email);
+  const taken = await emailsTaken(db, { userId, emails, contactId });
+  if (taken) return taken;
 
-  const saved = await db.transaction(async (tx) => {
-    const row = await updateContactFields(tx, { userId, contactId, values: contact });
-    if (!row) return undefined;
-    await replaceContactDetails(tx, { userId, contactId, details });
-    await saveCircles(tx, { userId, contactId, circleIds, newCircleNames });
-    // The tier or cadence may have changed: move the next due date.
-    await refreshContactSchedule(tx, { userId, contactIds: [contactId] });
-    return row;
-  });
-  return saved ? ok(saved) : fail("Contact not found.");
+  const outcome = await savingEmails(
+    () =>
+      db.transaction(async (tx) => {
+        const row = await updateContactFields(tx, { userId, contactId, values: contact });
+        if (!row) return undefined;
+        const { takenEmails } = await replaceContactDetails(tx, { userId, contactId, details });
+        if (takenEmails.length > 0) throw new EmailTakenMeanwhile();
+        await saveCircles(tx, { userId, contactId, circleIds, newCircleNames });
+        // The tier or cadence may have changed: move the next due date.
+        await refreshContactSchedule(tx, { userId, contactIds: [contactId] });
+        return row;
+      }),
+    () => emailsTaken(db, { userId, emails, contactId }),
+  );
+  if ("refused" in outcome) return outcome.refused;
+  return outcome.saved ? ok(outcome.saved) : fail("Contact not found.");
 }

@@ -55,20 +55,14 @@ export async function quickAddPeople(input: QuickAdd, ctx: ActionContext): Promi
     const event = await getEvent(tx, { userId, eventId: input.eventId });
     if (!event) return notFoundResult("This event was not found. It may have been deleted.");
 
-    const existing = await findContactsByEmails(tx, {
-      userId,
-      emails: input.rows.flatMap((row) => (row.email ? [row.email] : [])),
-    });
+    const emails = input.rows.flatMap((row) => (row.email ? [row.email] : []));
+    const existing = await findContactsByEmails(tx, { userId, emails });
     const circleIds = await ensureCircles(tx, { userId, names: input.rows.flatMap((row) => row.circles) });
 
     const newPeople: QuickAddContact[] = [];
-    const linkedIds = new Set<string>();
     const plan = input.rows.map((row) => {
       const match = row.email ? existing.get(row.email.toLowerCase()) : undefined;
-      if (match) {
-        linkedIds.add(match.contactId);
-        return { row, contactId: match.contactId, isLinked: true };
-      }
+      if (match) return { row, contactId: match.contactId, isLinked: true };
       // Ids are chosen here so each row knows its contact without relying on
       // the order of a multi-row insert's RETURNING.
       const id = randomUUID();
@@ -76,7 +70,19 @@ export async function quickAddPeople(input: QuickAdd, ctx: ActionContext): Promi
       return { row, contactId: id, isLinked: false };
     });
 
-    await insertQuickAddContacts(tx, { userId, eventId: event.id, people: newPeople });
+    // Someone else's quick add of the same new email committed since the
+    // lookup: that row links to the person it made, as if it had been first.
+    const taken = new Set(await insertQuickAddContacts(tx, { userId, eventId: event.id, people: newPeople }));
+    if (taken.size > 0) {
+      const owners = await findContactsByEmails(tx, { userId, emails });
+      for (const step of plan.filter((candidate) => taken.has(candidate.contactId))) {
+        const owner = step.row.email ? owners.get(step.row.email.toLowerCase()) : undefined;
+        // The unique index refused the email, so its owner is there to read.
+        if (!owner) throw new Error("quickAddPeople: an email's owner vanished");
+        Object.assign(step, { contactId: owner.contactId, isLinked: true });
+      }
+    }
+    const linkedIds = new Set(plan.filter((step) => step.isLinked).map((step) => step.contactId));
     for (const { row, contactId } of plan.filter((step) => step.isLinked)) {
       await mergeIntoExistingContact(tx, {
         userId,
@@ -125,6 +131,6 @@ export async function quickAddPeople(input: QuickAdd, ctx: ActionContext): Promi
       await setNextDueAt(tx, { userId, contactIds, nextDueAt: new Date(occurredAt.getTime() + days * DAY_MS) });
     }
 
-    return ok({ created: newPeople.length, linked: linkedIds.size });
+    return ok({ created: newPeople.length - taken.size, linked: linkedIds.size });
   });
 }

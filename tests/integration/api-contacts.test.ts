@@ -162,13 +162,35 @@ describe("POST /contacts", () => {
 
   it("answers 409 with the likely duplicates and saves nothing, until confirmDuplicate is true", async () => {
     const { user, token } = await person();
-    const first = contactSchema.parse(await jsonOf(await callOperation(createContact, { token, body: newContact }), 201));
-    const conflict = await jsonOf<Problem>(await callOperation(createContact, { token, body: newContact }), 409);
+    const sameName = { ...newContact, emails: [] };
+    const first = contactSchema.parse(await jsonOf(await callOperation(createContact, { token, body: sameName }), 201));
+    const conflict = await jsonOf<Problem>(await callOperation(createContact, { token, body: sameName }), 409);
     expect(conflict.detail).toContain("confirmDuplicate: true");
     expect(conflict.errors?.confirmDuplicate?.[0]).toContain(first.id);
     expect(await contactsOf(user.id)).toHaveLength(1);
-    await jsonOf(await callOperation(createContact, { token, body: { ...newContact, confirmDuplicate: true } }), 201);
+    await jsonOf(await callOperation(createContact, { token, body: { ...sameName, confirmDuplicate: true } }), 201);
     expect(await contactsOf(user.id)).toHaveLength(2);
+  });
+
+  it("answers 409 at the email's row, naming who has it, for an email another contact has, confirmDuplicate or not", async () => {
+    const { user, token } = await person();
+    const first = contactSchema.parse(await jsonOf(await callOperation(createContact, { token, body: newContact }), 201));
+    const again = { ...newContact, name: "Amazing Grace", emails: [{ email: "GRACE@example.com" }] };
+    for (const body of [again, { ...again, confirmDuplicate: true }]) {
+      const conflict = await jsonOf<Problem>(await callOperation(createContact, { token, body }), 409);
+      expect(conflict.errors?.["emails.0.email"]).toEqual(["Grace Hopper already has this email."]);
+    }
+    const other = contactSchema.parse(
+      await jsonOf(await callOperation(createContact, { token, body: { ...newContact, name: "Ada Lovelace", emails: [{ email: "ada@example.com" }] } }), 201),
+    );
+    const patched = await callOperation(updateContact, {
+      token,
+      params: { id: other.id },
+      body: { emails: [{ email: "ada@example.com" }, { email: "grace@EXAMPLE.com" }] },
+    });
+    const refused = await jsonOf<Problem>(patched, 409);
+    expect(refused.errors?.["emails.1.email"]).toEqual(["Grace Hopper already has this email."]);
+    expect((await contactsOf(user.id)).map((row) => row.id).sort()).toEqual([first.id, other.id].sort());
   });
 
   it("saves once for an idempotencyKey sent twice, answering the same contact", async () => {

@@ -81,21 +81,49 @@ describe("create contact action", () => {
 
   it("warns about likely duplicates and writes nothing, then creates anyway when confirmed", async () => {
     const me = await createUser(t.db);
-    const existing = await createContactRow(t.db, { userId: me.id, name: "Grace Hopper" });
-    await t.db.insert(contactEmails).values({ userId: me.id, contactId: existing.id, email: "grace@navy.example" });
-    const input = { ...blank, name: "Rear Admiral Hopper", emails: [{ email: "GRACE@navy.example", label: "" }] };
+    const existing = await createContactRow(t.db, { userId: me.id, name: "Grace Hopper", company: "US Navy" });
+    const input = { ...blank, name: "grace hopper", company: "US NAVY", emails: [{ email: "amazing.grace@navy.example", label: "" }] };
     const warned = await actionsAs(me.id).create(input);
     expect(warned).toEqual({
       ok: true,
       data: {
         status: "duplicates",
-        duplicates: [{ id: existing.id, name: "Grace Hopper", company: null, archivedAt: null, reason: "email" }],
+        duplicates: [{ id: existing.id, name: "Grace Hopper", company: "US Navy", archivedAt: null, reason: "name" }],
       },
     });
     expect(await t.db.select().from(contacts).where(eq(contacts.userId, me.id))).toHaveLength(1);
     const confirmed = await actionsAs(me.id).create({ ...input, confirmDuplicate: true });
     expect(confirmed).toMatchObject({ ok: true, data: { status: "created" } });
     expect(await t.db.select().from(contacts).where(eq(contacts.userId, me.id))).toHaveLength(2);
+  });
+
+  it("refuses an email another contact has, at its row and naming who, even when confirmed", async () => {
+    const me = await createUser(t.db);
+    const stranger = await createUser(t.db);
+    const existing = await createContactRow(t.db, { userId: me.id, name: "Grace Hopper" });
+    await t.db.insert(contactEmails).values({ userId: me.id, contactId: existing.id, email: "grace@navy.example" });
+    // Another user's contact with that email changes nothing for me.
+    const theirs = await createContactRow(t.db, { userId: stranger.id, name: "Their Grace" });
+    await t.db.insert(contactEmails).values({ userId: stranger.id, contactId: theirs.id, email: "ada@engines.example" });
+    const input = {
+      ...blank,
+      name: "Rear Admiral Hopper",
+      emails: [
+        { email: "ada@engines.example", label: "" },
+        { email: "GRACE@navy.example", label: "" },
+      ],
+    };
+    for (const confirmDuplicate of [false, true]) {
+      const refused = await actionsAs(me.id).create({ ...input, confirmDuplicate });
+      expect(refused).toMatchObject({
+        ok: false,
+        conflict: true,
+        fieldErrors: { "emails.1.email": ["Grace Hopper already has this email."] },
+      });
+      expect(refused.ok || Object.keys(refused.fieldErrors ?? {})).toEqual(["emails.1.email"]);
+    }
+    expect(await t.db.select().from(contacts).where(eq(contacts.userId, me.id))).toHaveLength(1);
+    expect(await t.db.select().from(contactEmails).where(eq(contactEmails.userId, me.id))).toHaveLength(1);
   });
 
   it("refuses bad input at the right fields and writes nothing", async () => {
@@ -181,6 +209,30 @@ describe("update contact action", () => {
       [keep.id, (await t.db.select().from(circles).where(eq(circles.name, "Poets")))[0]?.id].sort(),
     );
     expect(saved?.nextDueAt?.getTime()).toBe((saved?.createdAt.getTime() ?? 0) + 90 * DAY);
+  });
+
+  it("keeps a contact's own emails in any case, and refuses one another contact has, changing nothing", async () => {
+    const me = await createUser(t.db);
+    const grace = await actionsAs(me.id).create({ ...blank, name: "Grace", emails: [{ email: "grace@navy.example", label: "" }] });
+    const ada = await actionsAs(me.id).create({ ...blank, name: "Ada", emails: [{ email: "ada@engines.example", label: "" }] });
+    if (!grace.ok || grace.data.status !== "created" || !ada.ok || ada.data.status !== "created") throw new Error("setup failed");
+    const adaId = ada.data.id;
+    const recased = await actionsAs(me.id).update({ ...blank, id: adaId, name: "Ada", emails: [{ email: "ADA@engines.example", label: "" }] });
+    expect(recased).toEqual({ ok: true, data: { id: adaId } });
+    const refused = await actionsAs(me.id).update({
+      ...blank,
+      id: adaId,
+      name: "Ada King",
+      emails: [
+        { email: "ada@engines.example", label: "" },
+        { email: "Grace@Navy.example", label: "" },
+      ],
+    });
+    expect(refused).toMatchObject({ ok: false, conflict: true, fieldErrors: { "emails.1.email": ["Grace already has this email."] } });
+    expect(await getContact(t.db, { userId: me.id, contactId: adaId })).toMatchObject({
+      name: "Ada",
+      emails: [{ email: "ADA@engines.example", label: null }],
+    });
   });
 
   it("answers 'not found' for another user's contact, and nothing changes", async () => {

@@ -297,6 +297,36 @@ describe("restoreKithExport", () => {
     expect(settings).toMatchObject({ timeZone: "Europe/Berlin", digestWeekday: 5, digestHour: 7, digestEnabled: false, defaultCadenceDays: 21 });
   });
 
+  it("gives an email the file lists on two contacts to the older one, and lists it in the other's extra fields", async () => {
+    const { user } = await seedRichUser(t.db, NOW);
+    const good = await exportJson(user.id);
+    const [first, second, ...rest] = good.contacts;
+    if (!first || !second) throw new Error("two contacts needed");
+    const email = "shared@duplicate.example";
+    const older = { ...first, createdAt: "2020-01-01T00:00:00.000Z", emails: [{ email, label: null, isPrimary: true }] };
+    const newer = {
+      ...second,
+      createdAt: "2021-01-01T00:00:00.000Z",
+      extra: { note: "kept" },
+      emails: [
+        { email: "own@duplicate.example", label: null, isPrimary: true },
+        { email: "OWN@duplicate.example", label: "again", isPrimary: false },
+        { email: email.toUpperCase(), label: null, isPrimary: false },
+      ],
+    };
+    const parsed = parseKithExport({ ...good, contacts: [newer, older, ...rest] });
+    if (!parsed.ok) throw new Error(parsed.message);
+    const target = await createUser(t.db);
+
+    expect((await restoreKithExport(t.db, { userId: target.id, data: parsed.data })).status).toBe("restored");
+    const restored = (await exportJson(target.id)).contacts;
+    expect(restored.find((contact) => contact.name === first.name)?.emails).toEqual([{ email, label: null, isPrimary: true }]);
+    expect(restored.find((contact) => contact.name === second.name)).toMatchObject({
+      emails: [{ email: "own@duplicate.example", label: null, isPrimary: true }],
+      extra: { note: "kept", "Emails also on another contact": [email.toUpperCase()] },
+    });
+  });
+
   it("makes circles one that the database counts as one name, where JavaScript sees two", async () => {
     const { user } = await seedRichUser(t.db, NOW);
     const good = await exportJson(user.id);

@@ -74,6 +74,22 @@ async function snapshot(userId: string) {
 }
 
 describe("importing a LinkedIn export", () => {
+  it("leaves an email with the contact that got it after the file was planned, and still commits", async () => {
+    const user = await createUser(t.db);
+    const job = await importText(user.id, linkedinCsv(PEOPLE));
+    expect(job.counts).toMatchObject({ create: 3 });
+    const meanwhile = await createContact(t.db, { userId: user.id, name: "Pepe" });
+    await t.db.insert(contactEmails).values({ userId: user.id, contactId: meanwhile.id, email: "JOSE@example.es" });
+
+    expect(await commitImport(t.db, { userId: user.id, importId: job.id, circleIds: [] })).toMatchObject({ ok: true, created: 3 });
+    const emails = await t.db
+      .select({ contactId: contactEmails.contactId })
+      .from(contactEmails)
+      .where(eq(contactEmails.userId, user.id));
+    expect(emails).toEqual([{ contactId: meanwhile.id }]);
+    expect(await contactCount(user.id)).toBe(4);
+  });
+
   it("previews, then creates every connection with its details; the same file again changes nothing", async () => {
     const user = await createUser(t.db);
     const text = linkedinCsv(PEOPLE) + ",,https://www.linkedin.com/in/nobody,,,,\n";

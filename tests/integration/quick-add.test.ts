@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   circles,
@@ -170,6 +170,43 @@ describe("quick add", () => {
       .from(interactionContacts)
       .where(eq(interactionContacts.interactionId, touch?.id ?? ""));
     expect(linked).toHaveLength(3);
+  });
+
+  it("makes one person of the same new email added twice at once, linked to both events", async () => {
+    const user = await createUser(t.db);
+    const [first, second] = [await createEvent(t.db, { userId: user.id }), await createEvent(t.db, { userId: user.id })];
+    // On PostgreSQL the two run on two connections, so both may look the
+    // email up before either has saved it; on PGlite they take turns.
+    for (const round of [1, 2, 3]) {
+      const email = `katherine${round}@nasa.example`;
+      const results = await Promise.all(
+        [first, second].map((event, index) =>
+          actionsAs(user.id).quickAdd({
+            eventId: event.id,
+            rows: [
+              { name: "Katherine Johnson", email: index === 0 ? email : email.toUpperCase() },
+              { name: `Someone ${round}.${index}`, email: `someone${round}.${index}@example.com` },
+            ],
+          }),
+        ),
+      );
+      const answers = results.map((result) => (result.ok ? result.data : undefined));
+      expect(answers.sort((a, b) => (a?.linked ?? 0) - (b?.linked ?? 0))).toEqual([
+        { created: 2, linked: 0 },
+        { created: 1, linked: 1 },
+      ]);
+      const owners = await t.db
+        .select({ contactId: contactEmails.contactId })
+        .from(contactEmails)
+        .where(and(eq(contactEmails.userId, user.id), sql`lower(${contactEmails.email}) = ${email}`));
+      expect(owners).toHaveLength(1);
+      const touched = await t.db
+        .select({ n: count() })
+        .from(interactionContacts)
+        .where(eq(interactionContacts.contactId, owners[0]?.contactId ?? ""));
+      expect(touched[0]?.n).toBe(2);
+    }
+    expect((await footprint(user.id)).contacts).toBe(3 * 3);
   });
 
   it("adds a note to an existing contact only while the notes stay within the contact form's 10,000 characters", async () => {

@@ -90,13 +90,16 @@ export const createContact = defineOperation({
   tag: TAG,
   summary: "Create a contact",
   description:
-    "Adds a contact, as the New contact form does. If it looks like someone already in Kith (the same email, or the same name at the same company), " +
+    "Adds a contact, as the New contact form does. An email belongs to one contact: one that another contact has is refused, confirmDuplicate or not, " +
+    "with 409 and the error at its row (errors[\"emails.0.email\"]) naming who has it. If it looks like someone already in Kith (the same name at the same company), " +
     "nothing is saved and the answer is 409 with the likely duplicates under errors.confirmDuplicate; send it again with confirmDuplicate: true to create it anyway. " +
     "An idempotencyKey makes a retry safe: the same key saves once and answers the same contact.",
   scope: "write",
   body: createContactSchema,
   success: { status: 201, description: "The new contact.", schema: contactSchema },
-  conflict: "Looks like someone already in Kith: errors.confirmDuplicate lists them; send it again with confirmDuplicate: true.",
+  conflict:
+    "Another contact has one of the emails (errors[\"emails.N.email\"] names who), or it looks like someone already in Kith: " +
+    "errors.confirmDuplicate lists them; send it again with confirmDuplicate: true.",
   async handle({ body }, ctx) {
     const result = await createSaved(body, ctx);
     if (!result.ok) return result;
@@ -117,11 +120,13 @@ export const updateContact = defineOperation({
   summary: "Update a contact",
   description:
     "Changes the fields you send and keeps the rest, as saving the Edit form does. A list you send (emails, phones, links, circleIds) replaces the stored one whole; " +
-    "send null to clear a field. newCircleNames creates circles and adds the contact to them.",
+    "send null to clear a field. newCircleNames creates circles and adds the contact to them. " +
+    "An email another contact has is refused with 409 and the error at its row (errors[\"emails.0.email\"]) naming who has it.",
   scope: "write",
   params: contactParams,
   body: contactPatchSchema,
   success: { status: 200, description: "The contact as saved.", schema: contactSchema },
+  conflict: 'Another contact has one of the emails: errors["emails.N.email"] names who.',
   async handle({ params, body }, ctx) {
     const { userId, db } = ctx;
     const current = await getContactRow(db, { userId, contactId: params.id });
