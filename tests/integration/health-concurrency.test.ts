@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, openDb } from "@/db/client";
-import { contactHealthById, ensureFreshHealth } from "@/db/queries/health";
+import { contactHealthById, ensureFreshHealth, refreshStoredHealth } from "@/db/queries/health";
 import { insertTouch } from "@/db/queries/touches-write";
 import { contacts, users } from "@/db/schema";
 import { createContact, createUser } from "../factories";
@@ -35,6 +35,42 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the day's rescoring beside concur
     );
     if (!row) throw new Error("touch not written");
   }
+
+  it("does not wait for a contact row a touch holds, and leaves that one to the touch", async () => {
+    const { id: userId } = await createUser(t.db, { defaultCadenceDays: 30 });
+    const ids: string[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const { id } = await createContact(t.db, { userId, createdAt: new Date(Date.now() - 200 * DAY) });
+      ids.push(id);
+    }
+    const [held = "", ...free] = ids;
+    await t.db.update(contacts).set({ healthScore: 101 }).where(eq(contacts.userId, userId));
+    await t.db
+      .update(users)
+      .set({ healthRefreshedAt: new Date(Date.now() - DAY) })
+      .where(eq(users.id, userId));
+    const storedScores = async () => {
+      const rows = await t.db
+        .select({ id: contacts.id, score: contacts.healthScore })
+        .from(contacts)
+        .where(eq(contacts.userId, userId));
+      return new Map(rows.map((row) => [row.id, row.score]));
+    };
+
+    await pool.db.transaction(async (tx) => {
+      // Holds the row as a touch's schedule refresh does, until it commits.
+      await tx.update(contacts).set({ updatedAt: new Date() }).where(eq(contacts.id, held));
+      // Waiting for that row here would never end: this transaction commits after.
+      await ensureFreshHealth(pool.db, { userId, now: new Date() });
+      const model = await contactHealthById(t.db, { userId, now: new Date() });
+      const scores = await storedScores();
+      expect(free.map((id) => scores.get(id))).toEqual(free.map((id) => model.get(id)?.score));
+      expect(scores.get(held)).toBe(101);
+      await refreshStoredHealth(tx, { userId, now: new Date(), contactIds: [held] });
+    });
+    const model = await contactHealthById(t.db, { userId, now: new Date() });
+    expect((await storedScores()).get(held)).toBe(model.get(held)?.score);
+  });
 
   it("never deadlocks, and leaves every contact's stored health as the model computes it", async () => {
     const { id: userId } = await createUser(t.db, { defaultCadenceDays: 30 });
