@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts, interactionContacts, interactions, users } from "@/db/schema";
 import {
@@ -136,28 +136,46 @@ export async function contactHealthById(
 // Stores the score and band as of `now` on the given contacts (all of the
 // user's when no ids are given); archived ones lose theirs. Runs with every
 // schedule refresh, so a touch moves its contacts' stored health at once.
+//
+// Only rows whose score or band changes are written (an UPDATE that changes
+// nothing still writes a row version into every index), so health_as_of is
+// when the stored values were last written: they are the model's at that
+// moment, and the day's rescoring (users.health_refreshed_at) has found them
+// still right since. A row is written only if it is still the version the
+// score was computed from (its xmin): when a touch has changed it since, the
+// touch scored it itself, from later data. With `skipLocked`, rows another
+// transaction holds are left to it, so the statement never waits on a
+// contact row and cannot deadlock with a touch that locks several.
 export async function refreshStoredHealth(
   db: Db,
-  params: { userId: string; now: Date; contactIds?: string[] },
+  params: { userId: string; now: Date; contactIds?: string[]; skipLocked?: boolean },
 ): Promise<void> {
   const { userId, now, contactIds } = params;
   if (contactIds?.length === 0) return;
-  await db
-    .update(contacts)
-    .set({ healthScore: sql`h.score`, healthBand: sql`h.band`, healthAsOf: now })
-    .from(sql`(${healthSource(params)}) as h`)
-    .where(and(eq(contacts.userId, userId), sql`${contacts.id} = h.contact_id`));
-  await db
-    .update(contacts)
-    .set({ healthScore: null, healthBand: null, healthAsOf: null })
-    .where(
-      and(
-        eq(contacts.userId, userId),
-        isNotNull(contacts.archivedAt),
-        isNotNull(contacts.healthScore),
-        contactIds ? inArray(contacts.id, contactIds) : undefined,
-      ),
-    );
+  const only = contactIds ? sql`and c.id = any(${uuidArray(contactIds)})` : sql``;
+  const free = params.skipLocked
+    ? sql`and c.id in (select f.id from ${contacts} f where f.id in (select id from changed) for no key update skip locked)`
+    : sql``;
+  // h is computed once, whatever the planner thinks of the contacts table:
+  // inlined, a nested loop on a table without statistics (a restore's new
+  // contacts) computed every score again for each contact.
+  await db.execute(sql`
+    with h as materialized (${healthSource({ userId, now, contactIds })}),
+    changed as (
+      select c.id, c.xmin as version, true as is_live, h.score, h.band
+      from h join ${contacts} c on c.id = h.contact_id
+      where (c.health_score, c.health_band) is distinct from (h.score, h.band)
+      union all
+      select c.id, c.xmin, false, null::int, null::text
+      from ${contacts} c
+      where c.user_id = ${userId} ${only} and c.archived_at is not null
+        and (c.health_score is not null or c.health_band is not null)
+    )
+    update ${contacts} c
+    set health_score = changed.score, health_band = changed.band,
+      health_as_of = case when changed.is_live then ${now.toISOString()}::timestamptz end
+    from changed
+    where c.id = changed.id and c.xmin = changed.version ${free}`);
 }
 
 // Whether the user's stored health was last rescored before their today.
@@ -204,7 +222,12 @@ export async function ensureFreshHealth(db: Db, params: { userId: string; now: D
       .set({ healthRefreshedAt: now })
       .where(and(eq(users.id, userId), isStale))
       .returning({ id: users.id });
-    if (claimed.length > 0) return refreshStoredHealth(tx, { userId, now });
+    if (claimed.length > 0) {
+      // Over thousands of contacts the planner's estimate crosses
+      // jit_above_cost, and compiling costs more than the statement saves.
+      await tx.execute(sql`set local jit = off`);
+      return refreshStoredHealth(tx, { userId, now, skipLocked: true });
+    }
     const found = await tx.select({ id: contacts.id }).from(contacts).where(unscored);
     await refreshStoredHealth(tx, { userId, now, contactIds: found.map((row) => row.id) });
   });

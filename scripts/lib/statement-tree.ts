@@ -6,10 +6,18 @@ import type { CapturedQuery, RawDriver } from "./raw-driver";
 // for the list) hangs under that one. Replaying the tree bare — the roots
 // together, each statement's children as soon as it returns — sends the same
 // SQL with the call's own concurrency, without drizzle.
+//
+// Only statements sent through the traced session are in the tree: one sent
+// on another session (a transaction's, as ensureFreshHealth opens on a day's
+// first read) is logged by the driver but left out, so positions in the tree
+// are counted in the tree itself, never in the driver's log.
 export type TracedStatement = CapturedQuery & {
   /** The query function (in db/queries/) that sent it, when the stack shows one. */
   label: string;
-  /** Index of the statement whose result this one waited for; undefined for those sent at once. */
+  /**
+   * Index in the tree of the statement whose result this one waited for,
+   * always an earlier one; undefined for those sent at once.
+   */
   parent: number | undefined;
 };
 
@@ -55,14 +63,16 @@ export async function traceStatements(driver: RawDriver, run: (db: Db) => Promis
       const execute = prepared.execute.bind(prepared);
       const label = builtBy ?? queryFunction(new Error().stack);
       prepared.execute = (...executeArgs) => {
-        const index = sink.length;
+        const logIndex = sink.length;
         // A statement sent before anything returned is a root; a later one
         // was sent by the code that ran when the latest result came back.
         const parent = lastReturned;
         const result = execute(...executeArgs);
-        const logged = sink[index];
-        if (sink.length !== index + 1 || !logged) throw new Error("traceStatements: drizzle did not log the statement it sent");
-        statements.push({ ...logged, label: label ?? firstTable(logged.sql), parent });
+        const logged = sink[logIndex];
+        if (sink.length !== logIndex + 1 || !logged) {
+          throw new Error("traceStatements: drizzle did not log the statement it sent");
+        }
+        const index = statements.push({ ...logged, label: label ?? firstTable(logged.sql), parent }) - 1;
         return result.finally(() => {
           lastReturned = index;
         });
@@ -90,7 +100,22 @@ export async function traceStatements(driver: RawDriver, run: (db: Db) => Promis
   return statements;
 }
 
+// A tree whose every parent comes before its child: traceStatements builds
+// it so; anything else (a hand-made or corrupted list) is refused with the
+// statement named, rather than replayed in part or followed round a cycle.
+function checkTree(statements: readonly TracedStatement[]): void {
+  for (const [index, { parent, label }] of statements.entries()) {
+    if (parent === undefined) continue;
+    if (!Number.isInteger(parent) || parent < 0 || parent >= index) {
+      throw new Error(
+        `statement tree: #${index + 1} ${label} waits for #${parent + 1}, which was not sent before it`,
+      );
+    }
+  }
+}
+
 export function replayTree(driver: RawDriver, statements: readonly TracedStatement[]): Promise<unknown> {
+  checkTree(statements);
   const childrenOf = (parent: number | undefined) =>
     statements.flatMap((statement, index) => (statement.parent === parent ? [index] : []));
   const send = (index: number): Promise<unknown> => {
@@ -105,12 +130,13 @@ export function replayTree(driver: RawDriver, statements: readonly TracedStateme
 
 /** One line per statement: its position in the tree and the function that sent it. */
 export function describeTree(statements: readonly TracedStatement[]): string[] {
-  const depth = (index: number): number => {
-    const parent = statements[index]?.parent;
-    return parent === undefined ? 0 : 1 + depth(parent);
-  };
+  checkTree(statements);
+  // Parents come first, so one pass in order knows every parent's depth.
+  const depths: number[] = [];
   return statements.map((statement, index) => {
-    const after = statement.parent === undefined ? "sent at once" : `after #${statement.parent + 1}`;
-    return `${"  ".repeat(depth(index))}#${index + 1} ${statement.label} — ${after}`;
+    const { parent } = statement;
+    depths[index] = parent === undefined ? 0 : (depths[parent] ?? 0) + 1;
+    const after = parent === undefined ? "sent at once" : `after #${parent + 1}`;
+    return `${"  ".repeat(depths[index] ?? 0)}#${index + 1} ${statement.label} — ${after}`;
   });
 }

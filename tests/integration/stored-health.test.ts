@@ -80,6 +80,10 @@ async function modelAt(userId: string, now: Date, contactIds?: string[]): Promis
 }
 
 const pick = (found: Map<string, Stored>, ids: string[]) => ids.map((id) => found.get(id));
+// Score and band only: a rescoring writes only the rows that change, so a
+// row it found still right keeps its earlier as-of.
+const scores = (found: Map<string, Stored>, ids: string[]) =>
+  pick(found, ids).map((row) => row && { score: row.score, band: row.band });
 const cleared: Stored = { score: null, band: null, asOf: null };
 
 async function refreshedAt(userId: string) {
@@ -131,6 +135,37 @@ describe("refreshStoredHealth", () => {
 
     await refreshStoredHealth(t.db, { userId: me.userId, now: later, contactIds: [] });
     expect(await stored(me.userId)).toEqual(after);
+  });
+
+  it("writes only the rows whose score or band changed, so the others keep their row version and as-of", async () => {
+    const me = await book();
+    await refreshStoredHealth(t.db, { userId: me.userId, now: NOW });
+    const versions = async () => {
+      const rows = await t.db
+        .select({ id: contacts.id, version: sql<string>`${contacts}.xmin::text` })
+        .from(contacts)
+        .where(eq(contacts.userId, me.userId));
+      return new Map(rows.map((row) => [row.id, row.version]));
+    };
+    const before = await versions();
+    const [spoilt = "", ...rest] = me.live;
+    await spoil(spoilt);
+    const spoiltVersion = (await versions()).get(spoilt);
+    const later = at(NOW, 20 * DAY);
+
+    await refreshStoredHealth(t.db, { userId: me.userId, now: later });
+    const after = await stored(me.userId);
+    const [then, now] = [await modelAt(me.userId, NOW), await modelAt(me.userId, later)];
+    const unchanged = rest.filter((id) => then.get(id)?.score === now.get(id)?.score && then.get(id)?.band === now.get(id)?.band);
+    expect(unchanged.length).toBeGreaterThan(0);
+    expect(unchanged.length).toBeLessThan(rest.length);
+    const written = await versions();
+    for (const id of me.live) {
+      const isUnchanged = unchanged.includes(id);
+      expect(after.get(id)).toEqual(isUnchanged ? then.get(id) : now.get(id));
+      expect(written.get(id) === (id === spoilt ? spoiltVersion : before.get(id))).toBe(isUnchanged);
+    }
+    expect(written.get(me.archived)).toBe(before.get(me.archived));
   });
 
   it("clears an archived contact named in the ids, and only when named", async () => {
@@ -224,7 +259,7 @@ describe("ensureFreshHealth", () => {
     for (const { userId } of [auckland, utc]) await ensureFreshHealth(t.db, { userId, now: utcNextDay });
     expect((await stored(auckland.userId)).get(akl)?.score).toBe(101);
     expect(await refreshedAt(auckland.userId)).toEqual(morning);
-    expect(pick(await stored(utc.userId), utc.live)).toEqual(pick(await modelAt(utc.userId, utcNextDay), utc.live));
+    expect(scores(await stored(utc.userId), utc.live)).toEqual(scores(await modelAt(utc.userId, utcNextDay), utc.live));
     expect(await refreshedAt(utc.userId)).toEqual(utcNextDay);
 
     // The last millisecond of 15 June in Auckland: still the same day.
@@ -236,7 +271,7 @@ describe("ensureFreshHealth", () => {
     // Midnight in Auckland: 16 June begins, and everything is recomputed.
     await ensureFreshHealth(t.db, { userId: auckland.userId, now: NOW });
     const nextDay = await stored(auckland.userId);
-    expect(pick(nextDay, auckland.live)).toEqual(pick(await modelAt(auckland.userId, NOW), auckland.live));
+    expect(scores(nextDay, auckland.live)).toEqual(scores(await modelAt(auckland.userId, NOW), auckland.live));
     expect(nextDay.get(auckland.archived)).toEqual(cleared);
     expect(await refreshedAt(auckland.userId)).toEqual(NOW);
 
@@ -273,7 +308,7 @@ describe("ensureFreshHealth", () => {
     const four = (now: Date) => Promise.all([1, 2, 3, 4].map(() => ensureFreshHealth(t.db, { userId: me.userId, now })));
 
     await four(NOW);
-    expect(pick(await stored(me.userId), me.live)).toEqual(pick(await modelAt(me.userId, NOW), me.live));
+    expect(scores(await stored(me.userId), me.live)).toEqual(scores(await modelAt(me.userId, NOW), me.live));
     expect(await refreshedAt(me.userId)).toEqual(NOW);
 
     // The same day: only the new contact is scored.
@@ -290,7 +325,7 @@ describe("ensureFreshHealth", () => {
     await four(tomorrow);
     const ids = [...me.live, added];
     const nextDay = await stored(me.userId);
-    expect(pick(nextDay, ids)).toEqual(pick(await modelAt(me.userId, tomorrow), ids));
+    expect(scores(nextDay, ids)).toEqual(scores(await modelAt(me.userId, tomorrow), ids));
     expect(nextDay.get(me.archived)).toEqual(cleared);
     expect(await refreshedAt(me.userId)).toEqual(tomorrow);
     expect(await stored(them.userId)).toEqual(theirs);
@@ -313,8 +348,8 @@ describe("refreshDailyHealth, run by the scheduler", () => {
 
     const runs = await Promise.all([refreshDailyHealth(t.db, { now: NOW }), refreshDailyHealth(t.db, { now: NOW })]);
     expect(runs.reduce((sum, run) => sum + run.users, 0)).toBeGreaterThanOrEqual(1);
-    expect(pick(await stored(auckland.userId), auckland.live)).toEqual(
-      pick(await modelAt(auckland.userId, NOW), auckland.live),
+    expect(scores(await stored(auckland.userId), auckland.live)).toEqual(
+      scores(await modelAt(auckland.userId, NOW), auckland.live),
     );
     expect(await refreshedAt(auckland.userId)).toEqual(NOW);
     expect((await stored(utc.userId)).get(u)?.score).toBe(101);
