@@ -15,11 +15,12 @@ import { cpuTimes, type PhaseResult, printGoals, printPhase } from "./lib/load-r
 import { act, browse, type LoadContext, type LoadUser, REQUEST_KINDS, type SentTouch, sleep } from "./lib/load-user";
 import { ensureBuild, type NextServer, startNextServer } from "./lib/next-server";
 import { positiveOption as option } from "./lib/options";
+import { cpuBetween, sampleCpu } from "./lib/process-cpu";
 import { rawDriver } from "./lib/raw-driver";
 import { type TokenPool, tokenPool } from "./lib/token-pool";
 
 // DATABASE_URL=postgres://… npm run bench:load -- [--users 50] [--duration 60]
-//   [--think 1000] [--max-contacts 3000] [--import-rows 10000] [--port 3240] [--build]
+//   [--think 1000] [--max-contacts 3000] [--import-rows 10000] [--port 3240] [--reuse] [--build]
 // Run it under the build lock, so nobody rebuilds .next under its servers:
 //   flock /tmp/kith-build.lock npm run bench:load
 // Seeds --users people (a few hundred to --max-contacts contacts each, five
@@ -31,9 +32,10 @@ import { type TokenPool, tokenPool } from "./lib/token-pool";
 // --think ms between requests; two of them also import a LinkedIn file of
 // --import-rows rows the way the browser does. First against one `next start`,
 // then against two on two ports, the requests alternating between them; the
-// two importers are seeded afresh for the second phase. Before each load, each
-// kind is timed alone (the unloaded floor); under load, GET /api/v1/me and a
-// signed-in page that renders nothing are the floors. After each phase the
+// two importers are seeded afresh for the second phase (with --reuse, they
+// alone are seeded when an earlier run's users are there). Before each load,
+// each kind is timed alone (the unloaded floor); under load, GET /api/v1/me
+// and a signed-in page that renders nothing are the floors. After each phase the
 // database is checked: every touch answered as stored is stored exactly once,
 // and every contact's next-due date is what refreshContactSchedule computes.
 
@@ -56,6 +58,7 @@ const { values } = parseArgs({
     "max-contacts": { type: "string" },
     "import-rows": { type: "string" },
     port: { type: "string" },
+    reuse: { type: "boolean", default: false },
     build: { type: "boolean", default: false },
   },
 });
@@ -89,6 +92,17 @@ async function seedUser(handle: DbHandle, index: number): Promise<void> {
 }
 
 async function seedAll(handle: DbHandle): Promise<void> {
+  if (values.reuse) {
+    const found = await handle.db
+      .select({ id: users.id })
+      .from(users)
+      .where(inArray(users.email, Array.from({ length: userCount }, (_, index) => emailOf(index))));
+    if (found.length === userCount) {
+      console.log(`Reusing the ${userCount} users of an earlier run (--reuse): seeding only the ${IMPORTERS} importers afresh.`);
+      for (let index = 0; index < IMPORTERS; index += 1) await seedUser(handle, index);
+      return;
+    }
+  }
   const total = Array.from({ length: userCount }, (_, index) => contactsOf(index)).reduce((sum, count) => sum + count, 0);
   console.log(`Seeding ${userCount} users, ${MIN_CONTACTS}–${maxContacts} contacts each (${total.toLocaleString("en-GB")} in all)…`);
   const started = performance.now();
@@ -122,7 +136,7 @@ async function signIn(handle: DbHandle): Promise<SignedIn> {
       cookie: `authjs.session-token=${sessionToken}`,
       tokens,
       contactIds: sample.map((contact) => contact.id),
-      contactCount: await countContacts(db, userId),
+      listedContacts: await countContacts(db, userId, { listedOnly: true }),
     });
   }
   return signedIn;
@@ -187,6 +201,8 @@ async function runPhase(handle: DbHandle, databaseUrl: string, params: { servers
     const file = linkedinFile(importRows);
     const importers = signedIn.users.slice(0, IMPORTERS);
     const before = await Promise.all(importers.map((user) => countContacts(handle.db, user.userId)));
+    const processes = { serverGroups: servers.flatMap((server) => server.pid ?? []), database: new URL(databaseUrl).pathname.slice(1) };
+    const processesBefore = sampleCpu(processes);
     const cpuBefore = cpuTimes();
     const toolBefore = process.cpuUsage();
     const started = performance.now();
@@ -210,10 +226,13 @@ async function runPhase(handle: DbHandle, databaseUrl: string, params: { servers
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = cpuTimes();
     const tool = process.cpuUsage(toolBefore);
+    const processCpu = cpuBetween(processesBefore, sampleCpu(processes), seconds);
     await Promise.all(servers.map((server) => server.stop()));
     servers.length = 0;
 
     const userIds = signedIn.users.map((user) => user.userId);
+    // The imports added 20,000 contacts: plan the checks on statistics that know them.
+    await handle.db.execute(sql`analyze contacts, interactions, interaction_contacts`);
     const importRuns = await Promise.all(
       importers.map(async (user, position) => {
         const outcome = imports[position];
@@ -229,6 +248,7 @@ async function runPhase(handle: DbHandle, databaseUrl: string, params: { servers
       unloaded,
       machineBusy: (cpuAfter.busy - cpuBefore.busy) / Math.max(1, cpuAfter.total - cpuBefore.total),
       toolCpuSeconds: (tool.user + tool.system) / 1e6,
+      processCpu,
       touches: await checkTouches(handle.db, { userIds, phase, sent: touches }),
       schedules: await checkSchedules(handle.db, { userIds }),
       imports: importRuns,
@@ -267,13 +287,15 @@ async function main() {
     console.log(`Engine: ${handle.engine} — ${String((version as { version?: unknown } | undefined)?.version)}`);
     console.log(`Machine: ${os.availableParallelism()} cores, load average ${loadAverage()}`);
     await seedAll(handle);
-    await handle.db.execute(sql`vacuum analyze`);
     const phases: PhaseResult[] = [];
     for (const servers of [1, 2]) {
       if (servers > 1) {
         console.log(`\nSeeding the ${IMPORTERS} importers afresh, so their file creates everyone again…`);
         for (let index = 0; index < IMPORTERS; index += 1) await seedUser(handle, index);
       }
+      // What autovacuum would have done by now (a server may run with it
+      // off): each phase starts on fresh statistics and no dead rows.
+      await handle.db.execute(sql`vacuum analyze`);
       const result = await runPhase(handle, databaseUrl, { servers, actionId });
       printPhase(result);
       phases.push(result);

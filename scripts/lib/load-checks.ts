@@ -62,23 +62,34 @@ export type ScheduleCheck = { checked: number; mismatched: number; examples: str
 
 class RollBack extends Error {}
 
-// Runs refreshContactSchedule for every user in a transaction that is then
+// Runs refreshContactSchedule for each user in a transaction that is then
 // rolled back, and compares each contact's last touch and next-due date with
 // what was stored: the load's writes must have left exactly what the
-// function computes.
+// function computes. One transaction a user, so rewriting every contact does
+// not pile up dead rows that the next user's statements must step over.
 export async function checkSchedules(db: Db, params: { userIds: string[] }): Promise<ScheduleCheck> {
+  const total: ScheduleCheck = { checked: 0, mismatched: 0, examples: [] };
+  for (const userId of params.userIds) {
+    const one = await checkSchedule(db, userId);
+    total.checked += one.checked;
+    total.mismatched += one.mismatched;
+    total.examples.push(...one.examples.slice(0, Math.max(0, 5 - total.examples.length)));
+  }
+  return total;
+}
+
+async function checkSchedule(db: Db, userId: string): Promise<ScheduleCheck> {
   let result: ScheduleCheck = { checked: 0, mismatched: 0, examples: [] };
   try {
     await db.transaction(async (tx) => {
       await tx.execute(sql`
         create temporary table load_schedule_before on commit drop as
-        select id, user_id, last_touched_at, next_due_at from contacts where user_id = any(${uuidArray(params.userIds)})`);
-      for (const userId of params.userIds) await refreshContactSchedule(tx, { userId });
+        select id, last_touched_at, next_due_at from contacts where user_id = ${userId}`);
+      await refreshContactSchedule(tx, { userId });
+      const differ = sql`c.next_due_at is distinct from b.next_due_at or c.last_touched_at is distinct from b.last_touched_at`;
       const [counts] = rowsOf<{ checked: number; mismatched: number }>(
         await tx.execute(sql`
-          select count(*)::int as checked,
-            count(*) filter (where c.next_due_at is distinct from b.next_due_at
-              or c.last_touched_at is distinct from b.last_touched_at)::int as mismatched
+          select count(*)::int as checked, count(*) filter (where ${differ})::int as mismatched
           from load_schedule_before b join contacts c on c.id = b.id`),
       );
       const examples = rowsOf<{ line: string }>(
@@ -86,7 +97,7 @@ export async function checkSchedules(db: Db, params: { userIds: string[] }): Pro
           select format('contact %s: stored next_due_at %s, last_touched_at %s; computed %s, %s',
             b.id, b.next_due_at, b.last_touched_at, c.next_due_at, c.last_touched_at) as line
           from load_schedule_before b join contacts c on c.id = b.id
-          where c.next_due_at is distinct from b.next_due_at or c.last_touched_at is distinct from b.last_touched_at
+          where ${differ}
           limit 5`),
       );
       result = { checked: counts?.checked ?? 0, mismatched: counts?.mismatched ?? 0, examples: examples.map((row) => row.line) };
@@ -98,7 +109,11 @@ export async function checkSchedules(db: Db, params: { userIds: string[] }): Pro
   return result;
 }
 
-export async function countContacts(db: Db, userId: string): Promise<number> {
-  const [row] = rowsOf<{ count: number }>(await db.execute(sql`select count(*)::int as count from contacts where user_id = ${userId}`));
+export async function countContacts(db: Db, userId: string, params: { listedOnly?: boolean } = {}): Promise<number> {
+  // The list shows only contacts not archived: its last page is theirs.
+  const listed = params.listedOnly ? sql`and archived_at is null` : sql``;
+  const [row] = rowsOf<{ count: number }>(
+    await db.execute(sql`select count(*)::int as count from contacts where user_id = ${userId} ${listed}`),
+  );
   return row?.count ?? 0;
 }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { ScheduleCheck, TouchCheck } from "./load-checks";
+import type { cpuBetween } from "./process-cpu";
 import type { KindSummary, Recorder } from "./load-recorder";
 import { IMPORT_KINDS } from "./load-import";
 import { REQUEST_KINDS } from "./load-user";
@@ -15,6 +16,7 @@ export type PhaseResult = {
   machineBusy: number;
   /** CPU seconds this process (the load tool) used during the load. */
   toolCpuSeconds: number;
+  processCpu: ReturnType<typeof cpuBetween>;
   touches: TouchCheck;
   schedules: ScheduleCheck;
   imports: { user: number; created?: number; added: number; seconds: number }[];
@@ -63,9 +65,17 @@ export function printPhase(result: PhaseResult): void {
     ms(unloaded.get(summary.kind)?.p50 ?? Number.NaN),
     ms(unloaded.get(summary.kind)?.p95 ?? Number.NaN),
   ]);
-  console.log(`\n${result.label}: ${result.load.total()} requests answered in ${result.seconds.toFixed(1)} s` +
-    ` (${throughput(result).toFixed(1)}/s), ${errorCount(result)} errors. Machine CPU busy ${(result.machineBusy * 100).toFixed(0)}%;` +
-    ` the load tool itself used ${result.toolCpuSeconds.toFixed(1)} CPU s. Milliseconds; "unloaded" is the same kind sent one at a time before the load:\n`);
+  const cpu = result.processCpu;
+  const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
+  console.log(
+    `\n${result.label}: ${result.load.total()} requests answered in ${result.seconds.toFixed(1)} s` +
+      ` (${throughput(result).toFixed(1)}/s), ${errorCount(result)} errors.` +
+      `\nCPU during the load, as shares of all cores: the whole machine busy ${percent(result.machineBusy)};` +
+      ` next start ${cpu.serversSeconds.toFixed(1)} CPU s (${percent(cpu.serversShare)}),` +
+      ` PostgreSQL backends of this database ${cpu.databaseSeconds.toFixed(1)} CPU s (${percent(cpu.databaseShare)}),` +
+      ` the load tool ${result.toolCpuSeconds.toFixed(1)} CPU s; the rest is other work on the machine.` +
+      `\nMilliseconds; "unloaded" is the same kind sent one at a time before the load:\n`,
+  );
   console.log(
     formatTable(["request", "ok", "errors", "p50", "p95", "p99", "max", "unloaded p50", "unloaded p95"], rows, [
       "left",

@@ -22,7 +22,8 @@ export type LoadUser = {
   cookie: string;
   tokens: TokenPool;
   contactIds: string[];
-  contactCount: number;
+  /** Contacts the list shows (not archived), for its deep pages. */
+  listedContacts: number;
 };
 
 // One touch the load sent: `answeredId` is set when the server said it was
@@ -141,7 +142,7 @@ async function logTouch(ctx: LoadContext, user: LoadUser, sentSoFar: number) {
 // One request of the given kind, timed and recorded.
 export async function act(ctx: LoadContext, user: LoadUser, kind: RequestKind, touchesSent: number): Promise<void> {
   const origin = ctx.origin();
-  const pages = Math.max(1, Math.ceil(user.contactCount / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(user.listedContacts / PAGE_SIZE));
   switch (kind) {
     case "GET /dashboard":
       await timed(ctx.recorder, kind, () => page(origin, user, "/dashboard", [DASHBOARD_MARKER]));
