@@ -64,6 +64,8 @@ export function ensureBuild(params: { routes: readonly string[]; force: boolean 
 
 export type NextServer = {
   origin: string;
+  /** The server's process id, also its process group's (it runs detached). */
+  pid: number | undefined;
   /** What the server printed, for an error message. */
   output: () => string;
   stop: () => Promise<void>;
@@ -116,7 +118,7 @@ export async function startNextServer(params: {
     await stop();
     throw new Error(`${(error as Error).message}\n--- next start printed ---\n${output}`);
   }
-  return { origin, output: () => output, stop };
+  return { origin, pid: child.pid, output: () => output, stop };
 }
 
 async function waitUntilReady(child: ChildProcess, url: string, timeoutMs: number): Promise<void> {
