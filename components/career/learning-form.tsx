@@ -16,9 +16,9 @@ import { SelectNative } from "@/components/ui/select-native";
 import { Textarea } from "@/components/ui/textarea";
 import { LEARNING_KIND_LABELS, LEARNING_KINDS, LEARNING_STATUS_LABELS, LEARNING_STATUSES } from "@/lib/domain/enums";
 import type { LearningItemView } from "@/lib/domain/learning";
+import { MAX_URL_LENGTH, MAX_LEARNING_NOTES_LENGTH, MAX_LEARNING_TITLE_LENGTH } from "@/lib/domain/limits";
 import { localToday } from "@/lib/domain/touch-dates";
-import { MAX_URL_LENGTH } from "@/lib/validations/success";
-import { type LearningInput, type LearningValues, MAX_LEARNING_NOTES_LENGTH, MAX_LEARNING_TITLE_LENGTH } from "@/lib/validations/learning";
+import type { LearningInput, LearningValues } from "@/lib/validations/learning";
 
 const learningInputResolver = lazyZodResolver(() =>
   import("@/lib/validations/learning").then((module) => module.learningInputSchema),

@@ -11,8 +11,8 @@ import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
 import { formatDay } from "@/lib/domain/dates";
 import { SKILL_LEVELS } from "@/lib/domain/enums";
-import { skillLevelLabel } from "@/lib/domain/skills";
-import { levelChoice, type SkillLevelRecord, type SkillLevelRecordInput } from "@/lib/validations/skills";
+import { skillLevelLabel, levelChoice } from "@/lib/domain/skills";
+import type { SkillLevelRecord, SkillLevelRecordInput } from "@/lib/validations/skills";
 
 const skillLevelRecordResolver = lazyZodResolver(() =>
   import("@/lib/validations/skills").then((module) => module.skillLevelRecordSchema),

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import type { ActionResult } from "@/lib/actions/result";
 import { formatDay } from "@/lib/domain/dates";
-import { MAX_SKILL_NAME_LENGTH } from "@/lib/validations/journal";
+import { MAX_SKILL_NAME_LENGTH } from "@/lib/domain/limits";
 import type { StoneEventRef, StoneEventRefInput, StoneSkillInput, StoneSkillValues, StoneWinRef, StoneWinRefInput } from "@/lib/validations/stone-links";
 
 const stoneEventRefResolver = lazyZodResolver(() =>

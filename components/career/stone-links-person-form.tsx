@@ -11,7 +11,8 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
 import { STONE_PERSON_PART_LABELS, STONE_PERSON_PARTS, type StonePersonPart } from "@/lib/domain/enums";
-import { MAX_STONE_NOTE_LENGTH, type StonePeopleInput, type StonePeopleValues, type StonePersonUpdate, type StonePersonUpdateInput } from "@/lib/validations/stone-links";
+import { MAX_STONE_NOTE_LENGTH } from "@/lib/domain/limits";
+import type { StonePeopleInput, StonePeopleValues, StonePersonUpdate, StonePersonUpdateInput } from "@/lib/validations/stone-links";
 
 const stonePeopleInputResolver = lazyZodResolver(() =>
   import("@/lib/validations/stone-links").then((module) => module.stonePeopleInputSchema),

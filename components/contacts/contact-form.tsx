@@ -20,8 +20,10 @@ import { SelectNative } from "@/components/ui/select-native";
 import type { CircleRow } from "@/lib/domain/circles";
 import type { LikelyDuplicate } from "@/lib/domain/contacts";
 import type { ActionResult } from "@/lib/actions/result";
+import { MONTHS } from "@/lib/domain/dates";
 import { CONTACT_TIER_LABELS, CONTACT_TIERS } from "@/lib/domain/enums";
-import { CADENCE_MAX_DAYS, type ContactFormInput, type ContactFormValues, MAX_ROWS_PER_KIND, MONTHS } from "@/lib/validations/contact";
+import { CADENCE_MAX_DAYS, MAX_ROWS_PER_KIND } from "@/lib/domain/limits";
+import type { ContactFormInput, ContactFormValues } from "@/lib/validations/contact";
 import { CircleChooser } from "./circle-chooser";
 
 const contactFormResolver = lazyZodResolver(() =>

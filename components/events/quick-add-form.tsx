@@ -13,9 +13,10 @@ import { QuickAddRow } from "@/components/events/quick-add-row";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { quickAddRowFrom } from "@/lib/capture/fill";
+import { emptyQuickAddRow } from "@/lib/domain/quick-add";
 import type { ParsedRow } from "@/lib/events/paste-parser";
 import type { ExistingContactMatch } from "@/lib/events/quick-add";
-import { emptyQuickAddRow, type QuickAdd, type QuickAddInput, type QuickAddRowInput } from "@/lib/validations/quick-add";
+import type { QuickAdd, QuickAddInput, QuickAddRowInput } from "@/lib/validations/quick-add";
 
 const quickAddInputResolver = lazyZodResolver(() =>
   import("@/lib/validations/quick-add").then((module) => module.quickAddInputSchema),

@@ -20,11 +20,11 @@ import { SelectNative } from "@/components/ui/select-native";
 import { Textarea } from "@/components/ui/textarea";
 import { WIN_KIND_LABELS, WIN_KINDS, type WinKind } from "@/lib/domain/enums";
 import { defaultRoleFor, type RoleOption, roleLabel } from "@/lib/domain/journal";
+import { MAX_URL_LENGTH, MAX_METRIC_UNIT_LENGTH, MAX_WIN_TEXT_LENGTH, MAX_WIN_TITLE_LENGTH } from "@/lib/domain/limits";
 import { localToday } from "@/lib/domain/touch-dates";
 import type { WinPersonChoice } from "@/lib/domain/win-form";
 import { cn } from "@/lib/utils";
-import { MAX_URL_LENGTH } from "@/lib/validations/success";
-import { MAX_METRIC_UNIT_LENGTH, MAX_WIN_TEXT_LENGTH, MAX_WIN_TITLE_LENGTH, type WinInput, type WinValues } from "@/lib/validations/journal";
+import type { WinInput, WinValues } from "@/lib/validations/journal";
 
 const winInputResolver = lazyZodResolver(() =>
   import("@/lib/validations/journal").then((module) => module.winInputSchema),

@@ -12,7 +12,8 @@ import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
 import { Switch } from "@/components/ui/switch";
 import type { UserSettings } from "@/lib/domain/settings";
-import { type Settings, type SettingsInput, WEEKDAYS } from "@/lib/validations/settings";
+import { WEEKDAYS } from "@/lib/domain/settings";
+import type { Settings, SettingsInput } from "@/lib/validations/settings";
 
 const settingsInputResolver = lazyZodResolver(() =>
   import("@/lib/validations/settings").then((module) => module.settingsInputSchema),

@@ -29,9 +29,10 @@ import {
   type ValueDirection,
   type ValueKind,
 } from "@/lib/domain/enums";
+import { MAX_SUMMARY_LENGTH } from "@/lib/domain/limits";
 import { localToday } from "@/lib/domain/touch-dates";
 import { cn } from "@/lib/utils";
-import { MAX_SUMMARY_LENGTH, type Touch, type TouchInput } from "@/lib/validations/touch";
+import type { Touch, TouchInput } from "@/lib/validations/touch";
 
 const touchInputResolver = lazyZodResolver(() =>
   import("@/lib/validations/touch").then((module) => module.touchInputSchema),
