@@ -1,20 +1,24 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { requestSignInLink } from "@/app/(auth)/sign-in/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { type SignInInput, signInInputSchema } from "@/lib/validations/auth";
+import type { SignInInput } from "@/lib/validations/auth";
+
+const signInInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/auth").then((module) => module.signInInputSchema),
+);
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const form = useForm<SignInInput>({
-    resolver: zodResolver(signInInputSchema),
+    resolver: signInInputResolver,
     defaultValues: { email: "", callbackUrl },
   });
   const emailError = form.formState.errors.email?.message;
@@ -32,7 +36,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4">
+    <form onFocus={signInInputResolver.warm} onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4">
       <FormField id="email" label="Email" error={emailError}>
         <Input
           id="email"

@@ -1,12 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 
 import { createGoal, updateGoal } from "@/app/(app)/career/goals/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -15,7 +15,11 @@ import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { GOAL_STATUS_LABELS, GOAL_STATUSES } from "@/lib/domain/enums";
 import type { GoalDetails } from "@/lib/domain/goals";
-import { type GoalInput, goalInputSchema, type GoalValues } from "@/lib/validations/goals";
+import type { GoalInput, GoalValues } from "@/lib/validations/goals";
+
+const goalInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/goals").then((module) => module.goalInputSchema),
+);
 
 type GoalFormProps = {
   // Given: edit this goal; absent: create one.
@@ -34,7 +38,7 @@ function isFormKey(key: string): key is FormKey {
 export function GoalForm({ goal, cancelHref }: GoalFormProps) {
   const router = useRouter();
   const form = useForm<GoalInput, unknown, GoalValues>({
-    resolver: zodResolver(goalInputSchema),
+    resolver: goalInputResolver,
     defaultValues: {
       title: goal?.title ?? "",
       why: goal?.why ?? "",
@@ -65,7 +69,7 @@ export function GoalForm({ goal, cancelHref }: GoalFormProps) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
+    <form onFocus={goalInputResolver.warm} onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
       <FormField
         id={id("title")}
         label="Goal"

@@ -1,12 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import type * as React from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 
 import { addLearning, updateLearning } from "@/app/(app)/career/learning/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { SkillInput } from "@/components/journal/skill-input";
 import { type ContactChoice, ContactPicker } from "@/components/touches/contact-picker";
 import { Button } from "@/components/ui/button";
@@ -16,15 +16,13 @@ import { SelectNative } from "@/components/ui/select-native";
 import { Textarea } from "@/components/ui/textarea";
 import { LEARNING_KIND_LABELS, LEARNING_KINDS, LEARNING_STATUS_LABELS, LEARNING_STATUSES } from "@/lib/domain/enums";
 import type { LearningItemView } from "@/lib/domain/learning";
+import { MAX_URL_LENGTH, MAX_LEARNING_NOTES_LENGTH, MAX_LEARNING_TITLE_LENGTH } from "@/lib/domain/limits";
 import { localToday } from "@/lib/domain/touch-dates";
-import { MAX_URL_LENGTH } from "@/lib/validations/success";
-import {
-  type LearningInput,
-  learningInputSchema,
-  type LearningValues,
-  MAX_LEARNING_NOTES_LENGTH,
-  MAX_LEARNING_TITLE_LENGTH,
-} from "@/lib/validations/learning";
+import type { LearningInput, LearningValues } from "@/lib/validations/learning";
+
+const learningInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/learning").then((module) => module.learningInputSchema),
+);
 
 type LearningFormProps = {
   // Given: edit this item; absent: log a new one.
@@ -82,7 +80,7 @@ export function LearningForm({ item, idPrefix, onSaved, cancel }: LearningFormPr
   const [today] = useState(localToday);
   const [mentor, setMentor] = useState<ContactChoice[]>(item?.mentor ? [item.mentor] : []);
   const form = useForm<LearningInput, unknown, LearningValues>({
-    resolver: zodResolver(learningInputSchema),
+    resolver: learningInputResolver,
     defaultValues: defaultsOf(item),
   });
   const { errors, isSubmitting, isSubmitted } = form.formState;
@@ -118,7 +116,7 @@ export function LearningForm({ item, idPrefix, onSaved, cancel }: LearningFormPr
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
+    <form onFocus={learningInputResolver.warm} onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
       <FormField id={id("title")} label="Title" error={errors.title?.message}>
         <Input
           id={id("title")}

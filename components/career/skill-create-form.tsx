@@ -1,25 +1,29 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { PlusIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { addSkill } from "@/app/(app)/career/skills/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
 import { SKILL_LEVELS } from "@/lib/domain/enums";
 import { skillLevelLabel } from "@/lib/domain/skills";
-import { type SkillCreate, type SkillCreateInput, skillCreateSchema } from "@/lib/validations/skills";
+import type { SkillCreate, SkillCreateInput } from "@/lib/validations/skills";
+
+const skillCreateResolver = lazyZodResolver(() =>
+  import("@/lib/validations/skills").then((module) => module.skillCreateSchema),
+);
 
 const EMPTY: SkillCreateInput = { name: "", level: "" };
 
 // A skill by name, with a first level if the user knows it.
 export function SkillCreateForm() {
   const router = useRouter();
-  const form = useForm<SkillCreateInput, unknown, SkillCreate>({ resolver: zodResolver(skillCreateSchema), defaultValues: EMPTY });
+  const form = useForm<SkillCreateInput, unknown, SkillCreate>({ resolver: skillCreateResolver, defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
 
   async function create(values: SkillCreate) {
@@ -39,7 +43,12 @@ export function SkillCreateForm() {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(create)} noValidate className="grid items-start gap-3 sm:grid-cols-[1fr_12rem_auto]">
+    <form
+      onFocus={skillCreateResolver.warm}
+      onSubmit={form.handleSubmit(create)}
+      noValidate
+      className="grid items-start gap-3 sm:grid-cols-[1fr_12rem_auto]"
+    >
       <FormField id="skill-name" label="Skill" error={errors.name?.message}>
         <Input
           id="skill-name"

@@ -1,23 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { recordSkillLevel } from "@/app/(app)/career/skills/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
 import { formatDay } from "@/lib/domain/dates";
 import { SKILL_LEVELS } from "@/lib/domain/enums";
-import { skillLevelLabel } from "@/lib/domain/skills";
-import {
-  levelChoice,
-  type SkillLevelRecord,
-  type SkillLevelRecordInput,
-  skillLevelRecordSchema,
-} from "@/lib/validations/skills";
+import { skillLevelLabel, levelChoice } from "@/lib/domain/skills";
+import type { SkillLevelRecord, SkillLevelRecordInput } from "@/lib/validations/skills";
+
+const skillLevelRecordResolver = lazyZodResolver(() =>
+  import("@/lib/validations/skills").then((module) => module.skillLevelRecordSchema),
+);
 
 type SkillLevelFormProps = {
   skillId: string;
@@ -36,7 +35,7 @@ export function SkillLevelForm({ skillId, labelledBy, currentLevel, today }: Ski
   const router = useRouter();
   const defaults: SkillLevelRecordInput = { skillId, level: levelChoice(currentLevel), assessedOn: today };
   const form = useForm<SkillLevelRecordInput, unknown, SkillLevelRecord>({
-    resolver: zodResolver(skillLevelRecordSchema),
+    resolver: skillLevelRecordResolver,
     defaultValues: defaults,
   });
   const { errors, isSubmitting } = form.formState;
@@ -55,7 +54,13 @@ export function SkillLevelForm({ skillId, labelledBy, currentLevel, today }: Ski
   }
 
   return (
-    <form onSubmit={form.handleSubmit(record)} noValidate aria-labelledby={labelledBy} className="grid items-start gap-3 sm:grid-cols-[1fr_1fr_auto]">
+    <form
+      onFocus={skillLevelRecordResolver.warm}
+      onSubmit={form.handleSubmit(record)}
+      noValidate
+      aria-labelledby={labelledBy}
+      className="grid items-start gap-3 sm:grid-cols-[1fr_1fr_auto]"
+    >
       <FormField id="skill-level" label="Level" error={errors.level?.message}>
         <SelectNative id="skill-level" {...fieldAria("skill-level", { hasError: Boolean(errors.level) })} {...form.register("level")}>
           <option value="" disabled>

@@ -1,20 +1,24 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { renameSkill } from "@/app/(app)/career/skills/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { type SkillRename, type SkillRenameInput, skillRenameSchema } from "@/lib/validations/skills";
+import type { SkillRename, SkillRenameInput } from "@/lib/validations/skills";
+
+const skillRenameResolver = lazyZodResolver(() =>
+  import("@/lib/validations/skills").then((module) => module.skillRenameSchema),
+);
 
 // The new name shows on every win tagged with the skill, in the journal too.
 export function SkillRenameForm({ skillId, name }: { skillId: string; name: string }) {
   const router = useRouter();
   const form = useForm<SkillRenameInput, unknown, SkillRename>({
-    resolver: zodResolver(skillRenameSchema),
+    resolver: skillRenameResolver,
     defaultValues: { id: skillId, name },
   });
   const { errors, isSubmitting, isDirty } = form.formState;
@@ -33,7 +37,12 @@ export function SkillRenameForm({ skillId, name }: { skillId: string; name: stri
   }
 
   return (
-    <form onSubmit={form.handleSubmit(rename)} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-start">
+    <form
+      onFocus={skillRenameResolver.warm}
+      onSubmit={form.handleSubmit(rename)}
+      noValidate
+      className="flex flex-col gap-2 sm:flex-row sm:items-start"
+    >
       <FormField
         id="skill-rename"
         label="Name"

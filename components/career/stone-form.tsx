@@ -1,12 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 
 import { addStone, editStone } from "@/app/(app)/career/goals/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -15,7 +15,11 @@ import { Textarea } from "@/components/ui/textarea";
 import { STONE_KIND_LABELS, STONE_KINDS } from "@/lib/domain/enums";
 import type { GoalStone } from "@/lib/domain/goals";
 import { type RoleOption, roleLabel } from "@/lib/domain/journal";
-import { type StoneAddInput, stoneAddSchema, type StoneAdd } from "@/lib/validations/goals";
+import type { StoneAddInput, StoneAdd } from "@/lib/validations/goals";
+
+const stoneAddResolver = lazyZodResolver(() =>
+  import("@/lib/validations/goals").then((module) => module.stoneAddSchema),
+);
 
 type StoneFormProps = {
   goalId: string;
@@ -38,7 +42,7 @@ export function StoneForm({ goalId, stone, roles, goalHref }: StoneFormProps) {
   const router = useRouter();
   const empty: StoneAddInput = { goalId, title: "", kind: "project", targetOn: "", notes: "", roleId: "" };
   const form = useForm<StoneAddInput, unknown, StoneAdd>({
-    resolver: zodResolver(stoneAddSchema),
+    resolver: stoneAddResolver,
     defaultValues: stone
       ? { goalId, title: stone.title, kind: stone.kind, targetOn: "", notes: stone.notes ?? "", roleId: stone.role?.id ?? "" }
       : empty,
@@ -73,7 +77,7 @@ export function StoneForm({ goalId, stone, roles, goalHref }: StoneFormProps) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid w-full gap-4">
+    <form onFocus={stoneAddResolver.warm} onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid w-full gap-4">
       <FormField id={id("title")} label="Step" error={errors.title?.message}>
         <Input
           id={id("title")}

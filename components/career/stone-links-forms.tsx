@@ -1,28 +1,28 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Dialog } from "radix-ui";
 import { Controller, type FieldValues, type Path, useForm, type UseFormReturn } from "react-hook-form";
 
 import { addStoneEvent, addStoneSkill, addStoneWin, searchEventOptions, searchWinOptions } from "@/app/(app)/career/links/actions";
 import { searchSkills } from "@/app/(app)/journal/actions";
 import { type SearchOption, StoneLinksSearch } from "@/components/career/stone-links-search";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import type { ActionResult } from "@/lib/actions/result";
 import { formatDay } from "@/lib/domain/dates";
-import { MAX_SKILL_NAME_LENGTH } from "@/lib/validations/journal";
-import {
-  type StoneEventRef,
-  type StoneEventRefInput,
-  stoneEventRefSchema,
-  type StoneSkillInput,
-  type StoneSkillValues,
-  stoneSkillInputSchema,
-  type StoneWinRef,
-  type StoneWinRefInput,
-  stoneWinRefSchema,
-} from "@/lib/validations/stone-links";
+import { MAX_SKILL_NAME_LENGTH } from "@/lib/domain/limits";
+import type { StoneEventRef, StoneEventRefInput, StoneSkillInput, StoneSkillValues, StoneWinRef, StoneWinRefInput } from "@/lib/validations/stone-links";
+
+const stoneEventRefResolver = lazyZodResolver(() =>
+  import("@/lib/validations/stone-links").then((module) => module.stoneEventRefSchema),
+);
+const stoneSkillInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/stone-links").then((module) => module.stoneSkillInputSchema),
+);
+const stoneWinRefResolver = lazyZodResolver(() =>
+  import("@/lib/validations/stone-links").then((module) => module.stoneWinRefSchema),
+);
 
 // The forms of the "Add skill", "Add evidence" and "Add event" dialogs (the
 // person form is in stone-links-person-form.tsx), and what they share.
@@ -93,7 +93,7 @@ const newSkillLabel = (name: string) => `New skill “${name}”`;
 
 export function SkillLinkForm({ stoneId, onDone, fieldId }: LinkFormProps & { fieldId: string }) {
   const form = useForm<StoneSkillInput, unknown, StoneSkillValues>({
-    resolver: zodResolver(stoneSkillInputSchema),
+    resolver: stoneSkillInputResolver,
     defaultValues: { stoneId, name: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -105,7 +105,7 @@ export function SkillLinkForm({ stoneId, onDone, fieldId }: LinkFormProps & { fi
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
+    <form onFocus={stoneSkillInputResolver.warm} onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
       <Controller
         control={form.control}
         name="name"
@@ -139,7 +139,7 @@ export function SkillLinkForm({ stoneId, onDone, fieldId }: LinkFormProps & { fi
 
 export function WinLinkForm({ stoneId, onDone, fieldId }: LinkFormProps & { fieldId: string }) {
   const form = useForm<StoneWinRefInput, unknown, StoneWinRef>({
-    resolver: zodResolver(stoneWinRefSchema),
+    resolver: stoneWinRefResolver,
     defaultValues: { stoneId, winId: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -151,7 +151,7 @@ export function WinLinkForm({ stoneId, onDone, fieldId }: LinkFormProps & { fiel
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
+    <form onFocus={stoneWinRefResolver.warm} onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
       <Controller
         control={form.control}
         name="winId"
@@ -178,7 +178,7 @@ export function WinLinkForm({ stoneId, onDone, fieldId }: LinkFormProps & { fiel
 
 export function EventLinkForm({ stoneId, onDone, fieldId }: LinkFormProps & { fieldId: string }) {
   const form = useForm<StoneEventRefInput, unknown, StoneEventRef>({
-    resolver: zodResolver(stoneEventRefSchema),
+    resolver: stoneEventRefResolver,
     defaultValues: { stoneId, eventId: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -190,7 +190,7 @@ export function EventLinkForm({ stoneId, onDone, fieldId }: LinkFormProps & { fi
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
+    <form onFocus={stoneEventRefResolver.warm} onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
       <Controller
         control={form.control}
         name="eventId"

@@ -1,25 +1,25 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { Controller, useForm, type UseFormRegisterReturn } from "react-hook-form";
 
 import { addStonePeople, updateStonePerson } from "@/app/(app)/career/links/actions";
 import { LinkFormFooter, type LinkFormProps, showServerErrors } from "@/components/career/stone-links-forms";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { type ContactChoice, ContactPicker } from "@/components/touches/contact-picker";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
 import { STONE_PERSON_PART_LABELS, STONE_PERSON_PARTS, type StonePersonPart } from "@/lib/domain/enums";
-import {
-  MAX_STONE_NOTE_LENGTH,
-  type StonePeopleInput,
-  type StonePeopleValues,
-  stonePeopleInputSchema,
-  type StonePersonUpdate,
-  type StonePersonUpdateInput,
-  stonePersonUpdateSchema,
-} from "@/lib/validations/stone-links";
+import { MAX_STONE_NOTE_LENGTH } from "@/lib/domain/limits";
+import type { StonePeopleInput, StonePeopleValues, StonePersonUpdate, StonePersonUpdateInput } from "@/lib/validations/stone-links";
+
+const stonePeopleInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/stone-links").then((module) => module.stonePeopleInputSchema),
+);
+const stonePersonUpdateResolver = lazyZodResolver(() =>
+  import("@/lib/validations/stone-links").then((module) => module.stonePersonUpdateSchema),
+);
 
 type PartAndNoteProps = {
   idPrefix: string;
@@ -60,7 +60,7 @@ function PartAndNoteFields({ idPrefix, part, note, partError, noteError }: PartA
 export function AddPeopleForm({ stoneId, onDone, fieldId }: LinkFormProps & { fieldId: string }) {
   const [people, setPeople] = useState<ContactChoice[]>([]);
   const form = useForm<StonePeopleInput, unknown, StonePeopleValues>({
-    resolver: zodResolver(stonePeopleInputSchema),
+    resolver: stonePeopleInputResolver,
     defaultValues: { stoneId, contactIds: [], part: "can_help", note: "" },
   });
   const { errors, isSubmitting, isSubmitted } = form.formState;
@@ -81,7 +81,7 @@ export function AddPeopleForm({ stoneId, onDone, fieldId }: LinkFormProps & { fi
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
+    <form onFocus={stonePeopleInputResolver.warm} onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
       <Controller
         control={form.control}
         name="contactIds"
@@ -114,7 +114,7 @@ export type LinkedPerson = { contactId: string; name: string; part: StonePersonP
 
 export function EditPersonForm({ stoneId, onDone, fieldId, person }: LinkFormProps & { fieldId: string; person: LinkedPerson }) {
   const form = useForm<StonePersonUpdateInput, unknown, StonePersonUpdate>({
-    resolver: zodResolver(stonePersonUpdateSchema),
+    resolver: stonePersonUpdateResolver,
     defaultValues: { stoneId, contactId: person.contactId, part: person.part, note: person.note ?? "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -126,7 +126,7 @@ export function EditPersonForm({ stoneId, onDone, fieldId, person }: LinkFormPro
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
+    <form onFocus={stonePersonUpdateResolver.warm} onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
       <PartAndNoteFields
         idPrefix={fieldId}
         part={form.register("part")}

@@ -14,7 +14,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { StoneLinkSet } from "@/lib/domain/career";
 import { formatDay } from "@/lib/domain/dates";
 import { STONE_PERSON_PART_LABELS } from "@/lib/domain/enums";
-import { journalHref } from "@/lib/validations/journal-filters";
+import { journalHref } from "@/lib/domain/journal-list";
 
 type StoneLinksProps = {
   goalId: string;

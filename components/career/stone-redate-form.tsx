@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -8,10 +7,15 @@ import { CalendarIcon } from "lucide-react";
 import { toast } from "sonner";
 
 import { redateStone } from "@/app/(app)/career/goals/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { type StoneRedate, type StoneRedateInput, stoneRedateSchema } from "@/lib/validations/goals";
+import type { StoneRedate, StoneRedateInput } from "@/lib/validations/goals";
+
+const stoneRedateResolver = lazyZodResolver(() =>
+  import("@/lib/validations/goals").then((module) => module.stoneRedateSchema),
+);
 
 type StoneRedateFormProps = { stoneId: string; title: string; targetOn: string | null };
 
@@ -23,7 +27,7 @@ export function StoneRedateForm({ stoneId, title, targetOn }: StoneRedateFormPro
   const triggerRef = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
   const form = useForm<StoneRedateInput, unknown, StoneRedate>({
-    resolver: zodResolver(stoneRedateSchema),
+    resolver: stoneRedateResolver,
     defaultValues: { id: stoneId, targetOn: targetOn ?? "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -64,6 +68,7 @@ export function StoneRedateForm({ stoneId, title, targetOn }: StoneRedateFormPro
 
   return (
     <form
+      onFocus={stoneRedateResolver.warm}
       onSubmit={form.handleSubmit(save)}
       noValidate
       className="flex w-full basis-full flex-col gap-2 rounded-md border p-3"

@@ -1,17 +1,21 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { PlusIcon } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createCircleAction } from "@/app/(app)/circles/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { type CreateCircleInput, createCircleSchema } from "@/lib/validations/circle";
+import type { CreateCircleInput } from "@/lib/validations/circle";
+
+const createCircleResolver = lazyZodResolver(() =>
+  import("@/lib/validations/circle").then((module) => module.createCircleSchema),
+);
 
 export function CircleCreateForm() {
-  const form = useForm<CreateCircleInput>({ resolver: zodResolver(createCircleSchema), defaultValues: { name: "" } });
+  const form = useForm<CreateCircleInput>({ resolver: createCircleResolver, defaultValues: { name: "" } });
   const { errors, isSubmitting } = form.formState;
 
   async function create(values: CreateCircleInput) {
@@ -28,7 +32,12 @@ export function CircleCreateForm() {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(create)} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-start">
+    <form
+      onFocus={createCircleResolver.warm}
+      onSubmit={form.handleSubmit(create)}
+      noValidate
+      className="flex flex-col gap-2 sm:flex-row sm:items-start"
+    >
       <FormField id="circle-name" label="New circle" error={errors.name?.message} className="flex-1">
         <Input
           id="circle-name"

@@ -1,18 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { PencilIcon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { deleteCircleAction, renameCircleAction } from "@/app/(app)/circles/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { CircleWithCount } from "@/lib/domain/circles";
-import { type RenameCircleInput, renameCircleSchema } from "@/lib/validations/circle";
+import type { RenameCircleInput } from "@/lib/validations/circle";
+
+const renameCircleResolver = lazyZodResolver(() =>
+  import("@/lib/validations/circle").then((module) => module.renameCircleSchema),
+);
 
 function members(count: number): string {
   return count === 1 ? "1 contact" : `${count} contacts`;
@@ -77,7 +81,7 @@ export function CircleItem({ circle }: { circle: CircleWithCount }) {
 
 function RenameForm({ circle, onDone }: { circle: CircleWithCount; onDone: () => void }) {
   const form = useForm<RenameCircleInput>({
-    resolver: zodResolver(renameCircleSchema),
+    resolver: renameCircleResolver,
     defaultValues: { id: circle.id, name: circle.name },
   });
   const { errors, isSubmitting } = form.formState;
@@ -97,6 +101,7 @@ function RenameForm({ circle, onDone }: { circle: CircleWithCount; onDone: () =>
 
   return (
     <form
+      onFocus={renameCircleResolver.warm}
       onSubmit={form.handleSubmit(rename)}
       onKeyDown={(event) => {
         if (event.key === "Escape") onDone();

@@ -7,7 +7,6 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { CircleRow } from "@/lib/domain/circles";
-import { circleNameSchema } from "@/lib/validations/circle";
 import type { ContactFormInput, ContactFormValues } from "@/lib/validations/contact";
 
 type CircleChooserProps = {
@@ -31,7 +30,10 @@ export function CircleChooser({ form, circles }: CircleChooserProps) {
     ids.field.onChange(isChecked ? [...chosen, id] : chosen.filter((chosenId) => chosenId !== id));
   }
 
-  function addDraft() {
+  // The contact form's schema has loaded this module (and zod) by the time a
+  // circle is typed: see lazyZodResolver.
+  async function addDraft() {
+    const { circleNameSchema } = await import("@/lib/validations/circle");
     const parsed = circleNameSchema.safeParse(draft);
     if (!parsed.success) {
       setDraftError(parsed.error.issues[0]?.message ?? "Enter a name for the circle.");

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { PlusIcon, XIcon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -11,6 +10,7 @@ import { updateContactAction } from "@/app/(app)/contacts/actions";
 import { useCaptureQueue } from "@/components/capture/capture-queue-provider";
 import { fillContactForm } from "@/components/capture/fill-contact-form";
 import { ScanButton } from "@/components/capture/scan-button";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField, fieldAria } from "@/components/ui/form-field";
@@ -20,16 +20,15 @@ import { SelectNative } from "@/components/ui/select-native";
 import type { CircleRow } from "@/lib/domain/circles";
 import type { LikelyDuplicate } from "@/lib/domain/contacts";
 import type { ActionResult } from "@/lib/actions/result";
+import { MONTHS } from "@/lib/domain/dates";
 import { CONTACT_TIER_LABELS, CONTACT_TIERS } from "@/lib/domain/enums";
-import {
-  CADENCE_MAX_DAYS,
-  type ContactFormInput,
-  type ContactFormValues,
-  contactFormSchema,
-  MAX_ROWS_PER_KIND,
-  MONTHS,
-} from "@/lib/validations/contact";
+import { CADENCE_MAX_DAYS, MAX_ROWS_PER_KIND } from "@/lib/domain/limits";
+import type { ContactFormInput, ContactFormValues } from "@/lib/validations/contact";
 import { CircleChooser } from "./circle-chooser";
+
+const contactFormResolver = lazyZodResolver(() =>
+  import("@/lib/validations/contact").then((module) => module.contactFormSchema),
+);
 
 type ContactFormProps = {
   /** Present when editing. */
@@ -42,7 +41,7 @@ export function ContactForm({ contactId, defaultValues, circles }: ContactFormPr
   const router = useRouter();
   const { send } = useCaptureQueue();
   const form = useForm<ContactFormInput, unknown, ContactFormValues>({
-    resolver: zodResolver(contactFormSchema),
+    resolver: contactFormResolver,
     defaultValues,
   });
   const { errors, isSubmitting } = form.formState;
@@ -90,7 +89,12 @@ export function ContactForm({ contactId, defaultValues, circles }: ContactFormPr
   }
 
   return (
-    <form onSubmit={form.handleSubmit((values) => save(values))} noValidate className="max-w-3xl space-y-6">
+    <form
+      onFocus={contactFormResolver.warm}
+      onSubmit={form.handleSubmit((values) => save(values))}
+      noValidate
+      className="max-w-3xl space-y-6"
+    >
       {isEditing ? null : <ScanButton onContact={(contact) => fillContactForm(form, contact)} />}
       <Card>
         <CardHeader>

@@ -1,17 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { snoozeContactAction } from "@/app/(app)/contacts/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import {
-  type SnoozeContactInput,
-  type SnoozeContactValues,
-  snoozeContactSchema,
-} from "@/lib/validations/contact";
+import type { SnoozeContactInput, SnoozeContactValues } from "@/lib/validations/contact";
+
+const snoozeContactResolver = lazyZodResolver(() =>
+  import("@/lib/validations/contact").then((module) => module.snoozeContactSchema),
+);
 
 type SnoozeFormProps = {
   contactId: string;
@@ -22,7 +22,7 @@ type SnoozeFormProps = {
 
 export function SnoozeForm({ contactId, snoozedUntil, today }: SnoozeFormProps) {
   const form = useForm<SnoozeContactInput, unknown, SnoozeContactValues>({
-    resolver: zodResolver(snoozeContactSchema),
+    resolver: snoozeContactResolver,
     defaultValues: { id: contactId, until: snoozedUntil ?? "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -41,6 +41,7 @@ export function SnoozeForm({ contactId, snoozedUntil, today }: SnoozeFormProps) 
 
   return (
     <form
+      onFocus={snoozeContactResolver.warm}
       onSubmit={form.handleSubmit((values) => {
         // An empty date would clear the snooze: that is the other button's job.
         if (values.until === null) form.setError("until", { message: "Choose a date." }, { shouldFocus: true });

@@ -1,11 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createEventAction, updateEventAction } from "@/app/(app)/events/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Textarea } from "@/components/ui/textarea";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
@@ -14,7 +14,11 @@ import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
 import type { EventDetails } from "@/lib/domain/events";
 import { EVENT_KIND_LABELS, EVENT_KINDS } from "@/lib/domain/enums";
-import { type EventInput, type EventValues, eventInputSchema } from "@/lib/validations/event";
+import type { EventInput, EventValues } from "@/lib/validations/event";
+
+const eventInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/event").then((module) => module.eventInputSchema),
+);
 
 type EventFormProps = {
   /** The event to edit; without it the form creates one. */
@@ -32,7 +36,7 @@ function isFormField(key: string): key is (typeof FIELDS)[number] {
 export function EventForm({ event, defaultDate }: EventFormProps) {
   const router = useRouter();
   const form = useForm<EventInput, unknown, EventValues>({
-    resolver: zodResolver(eventInputSchema),
+    resolver: eventInputResolver,
     defaultValues: {
       name: event?.name ?? "",
       occurredOn: event?.occurredOn ?? defaultDate,
@@ -61,7 +65,7 @@ export function EventForm({ event, defaultDate }: EventFormProps) {
   const cancelHref = event ? `/events/${event.id}` : "/events";
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="max-w-2xl">
+    <form onFocus={eventInputResolver.warm} onSubmit={form.handleSubmit(onSubmit)} noValidate className="max-w-2xl">
       <Card>
         <CardContent className="space-y-4">
           <FormField id="name" label="Name" error={errors.name?.message}>

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { PlusIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -11,17 +10,17 @@ import { useCaptureQueue } from "@/components/capture/capture-queue-provider";
 import { ScanButton } from "@/components/capture/scan-button";
 import { PasteList } from "@/components/events/paste-list";
 import { QuickAddRow } from "@/components/events/quick-add-row";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { quickAddRowFrom } from "@/lib/capture/fill";
+import { emptyQuickAddRow } from "@/lib/domain/quick-add";
 import type { ParsedRow } from "@/lib/events/paste-parser";
 import type { ExistingContactMatch } from "@/lib/events/quick-add";
-import {
-  emptyQuickAddRow,
-  type QuickAdd,
-  type QuickAddInput,
-  type QuickAddRowInput,
-  quickAddInputSchema,
-} from "@/lib/validations/quick-add";
+import type { QuickAdd, QuickAddInput, QuickAddRowInput } from "@/lib/validations/quick-add";
+
+const quickAddInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/quick-add").then((module) => module.quickAddInputSchema),
+);
 
 const ROW_FIELD_ERROR = /^rows\.\d+\.(name|company|role|email|circles|note|followUpDays)$/;
 
@@ -45,7 +44,7 @@ export function QuickAddForm({ eventId, eventName }: { eventId: string; eventNam
   const router = useRouter();
   const { send } = useCaptureQueue();
   const form = useForm<QuickAddInput, unknown, QuickAdd>({
-    resolver: zodResolver(quickAddInputSchema),
+    resolver: quickAddInputResolver,
     defaultValues: { eventId, rows: [emptyQuickAddRow()] },
   });
   const { fields, append, remove, replace } = useFieldArray({ control: form.control, name: "rows" });
@@ -132,7 +131,13 @@ export function QuickAddForm({ eventId, eventName }: { eventId: string; eventNam
   const rowsError = errors.rows?.root?.message ?? errors.rows?.message ?? serverError;
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4" aria-label={`Add people you met at ${eventName}`}>
+    <form
+      onFocus={quickAddInputResolver.warm}
+      onSubmit={form.handleSubmit(onSubmit)}
+      noValidate
+      className="grid gap-4"
+      aria-label={`Add people you met at ${eventName}`}
+    >
       <PasteList onRows={addParsedRows} />
       <div>
         <ScanButton isContinuous onContact={(contact) => addRows([quickAddRowFrom(contact)])} />

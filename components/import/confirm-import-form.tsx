@@ -8,8 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { KEEP_IN_TOUCH_CHOICES, type KeepInTouchChoice, keepInTouchChoiceLabel } from "@/lib/domain/import";
-import { CIRCLE_NAME_MAX } from "@/lib/validations/circle";
-import { CADENCE_MAX_DAYS } from "@/lib/validations/contact";
+import { CIRCLE_NAME_MAX, CADENCE_MAX_DAYS } from "@/lib/domain/limits";
 
 function contactsText(count: number): string {
   return count === 1 ? "1 contact" : `${count.toLocaleString("en-GB")} contacts`;

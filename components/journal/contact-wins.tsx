@@ -4,8 +4,7 @@ import { TrophyIcon } from "lucide-react";
 import { RecordWinButton } from "@/components/journal/record-win-button";
 import { formatDay } from "@/lib/domain/dates";
 import { WIN_KIND_LABELS, WIN_PERSON_PART_LABELS } from "@/lib/domain/enums";
-import { type ContactWin, formatMetric } from "@/lib/domain/journal-list";
-import { journalHref } from "@/lib/validations/journal-filters";
+import { type ContactWin, formatMetric, journalHref } from "@/lib/domain/journal-list";
 
 type ContactWinsProps = {
   contact: { id: string; name: string };

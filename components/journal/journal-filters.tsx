@@ -11,8 +11,7 @@ import { SelectNative } from "@/components/ui/select-native";
 import { useFilterForm } from "@/components/ui/use-filter-form";
 import { WIN_KIND_LABELS, WIN_KINDS } from "@/lib/domain/enums";
 import { roleLabel } from "@/lib/domain/journal";
-import { hasJournalFilters, type JournalFilterOptions, type JournalFilters } from "@/lib/domain/journal-list";
-import { journalHref, parseJournalQuery } from "@/lib/validations/journal-filters";
+import { hasJournalFilters, type JournalFilterOptions, type JournalFilters, journalHref } from "@/lib/domain/journal-list";
 
 type JournalFiltersProps = {
   filters: JournalFilters;
@@ -37,8 +36,10 @@ function fieldValues(filters: JournalFilters): Record<string, string> {
 // it, from its first page. Every field has a label; Enter applies them all.
 export function JournalFilterBar({ filters, options }: JournalFiltersProps) {
   const values = fieldValues(filters);
-  const { formRef, isPending, apply, applySoon, onSubmit } = useFilterForm(values, (form) => {
+  const { formRef, isPending, apply, applySoon, onSubmit } = useFilterForm(values, async (form) => {
     const entries = [...new FormData(form)].filter((entry): entry is [string, string] => typeof entry[1] === "string");
+    // The URL's parser is zod's: loaded when the filters are first used, not with the page.
+    const { parseJournalQuery } = await import("@/lib/validations/journal-filters");
     return journalHref(parseJournalQuery(Object.fromEntries(entries)).filters);
   });
 

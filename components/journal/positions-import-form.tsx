@@ -9,8 +9,8 @@ import { importPositions } from "@/app/(app)/journal/roles/actions";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { MAX_POSITIONS_TEXT_LENGTH, POSITIONS_TOO_LARGE_MESSAGE } from "@/lib/domain/limits";
 import type { PositionsImportReport } from "@/lib/domain/roles";
-import { MAX_POSITIONS_TEXT_LENGTH, POSITIONS_TOO_LARGE_MESSAGE } from "@/lib/validations/role-import";
 
 const ID = "positions-file";
 

@@ -1,7 +1,6 @@
 import Link from "next/link";
 
-import { type JournalFilters, type QuarterCount, quarterEnd, quarterLabel } from "@/lib/domain/journal-list";
-import { journalHref } from "@/lib/validations/journal-filters";
+import { type JournalFilters, type QuarterCount, quarterEnd, quarterLabel, journalHref } from "@/lib/domain/journal-list";
 
 type QuarterCountsProps = {
   quarters: QuarterCount[];

@@ -1,19 +1,23 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 
 import { addRole, updateRole } from "@/app/(app)/journal/roles/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { roleLabel } from "@/lib/domain/journal";
 import type { RoleDetails } from "@/lib/domain/roles";
-import { type RoleInput, roleInputSchema, type RoleValues } from "@/lib/validations/journal";
+import type { RoleInput, RoleValues } from "@/lib/validations/journal";
+
+const roleInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/journal").then((module) => module.roleInputSchema),
+);
 
 type RoleFormProps = {
   // Given: edit this role; absent: add a new one.
@@ -34,7 +38,7 @@ const EMPTY: RoleInput = { company: "", title: "", location: "", startedOn: "", 
 export function RoleForm({ role, listHref }: RoleFormProps) {
   const router = useRouter();
   const form = useForm<RoleInput, unknown, RoleValues>({
-    resolver: zodResolver(roleInputSchema),
+    resolver: roleInputResolver,
     defaultValues: role
       ? {
           company: role.company,
@@ -73,7 +77,7 @@ export function RoleForm({ role, listHref }: RoleFormProps) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
+    <form onFocus={roleInputResolver.warm} onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
       <div className="grid items-start gap-4 sm:grid-cols-2">
         <FormField id={id("title")} label="Title" error={errors.title?.message}>
           <Input

@@ -5,9 +5,9 @@ import type * as React from "react";
 
 import { searchSkills } from "@/app/(app)/journal/actions";
 import { ChosenList } from "@/components/ui/chosen-list";
+import { MAX_SKILL_NAME_LENGTH, MAX_WIN_SKILLS } from "@/lib/domain/limits";
 import type { SkillOption } from "@/lib/domain/win-form";
 import { cn } from "@/lib/utils";
-import { MAX_SKILL_NAME_LENGTH, MAX_WIN_SKILLS } from "@/lib/validations/journal";
 
 type SkillInputProps = {
   id: string;

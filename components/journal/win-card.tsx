@@ -4,8 +4,7 @@ import { BriefcaseIcon, ExternalLinkIcon, TrendingUpIcon } from "lucide-react";
 import { WinCardActions } from "@/components/journal/win-card-actions";
 import { formatDay } from "@/lib/domain/dates";
 import { WIN_KIND_LABELS, WIN_PERSON_PART_LABELS } from "@/lib/domain/enums";
-import { formatMetric, type JournalWin, type JournalWinPerson } from "@/lib/domain/journal-list";
-import { journalHref } from "@/lib/validations/journal-filters";
+import { formatMetric, type JournalWin, type JournalWinPerson, journalHref } from "@/lib/domain/journal-list";
 
 const isWebLink = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url);
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type * as React from "react";
@@ -10,6 +9,7 @@ import { toast } from "sonner";
 
 import { listRoleOptions, updateWin } from "@/app/(app)/journal/actions";
 import { useCaptureQueue } from "@/components/capture/capture-queue-provider";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { SkillInput } from "@/components/journal/skill-input";
 import { type FormKey, listError, toFormErrors } from "@/components/journal/win-form-errors";
 import { WinPeopleField } from "@/components/journal/win-people-field";
@@ -20,18 +20,15 @@ import { SelectNative } from "@/components/ui/select-native";
 import { Textarea } from "@/components/ui/textarea";
 import { WIN_KIND_LABELS, WIN_KINDS, type WinKind } from "@/lib/domain/enums";
 import { defaultRoleFor, type RoleOption, roleLabel } from "@/lib/domain/journal";
+import { MAX_URL_LENGTH, MAX_METRIC_UNIT_LENGTH, MAX_WIN_TEXT_LENGTH, MAX_WIN_TITLE_LENGTH } from "@/lib/domain/limits";
 import { localToday } from "@/lib/domain/touch-dates";
 import type { WinPersonChoice } from "@/lib/domain/win-form";
 import { cn } from "@/lib/utils";
-import { MAX_URL_LENGTH } from "@/lib/validations/success";
-import {
-  MAX_METRIC_UNIT_LENGTH,
-  MAX_WIN_TEXT_LENGTH,
-  MAX_WIN_TITLE_LENGTH,
-  type WinInput,
-  winInputSchema,
-  type WinValues,
-} from "@/lib/validations/journal";
+import type { WinInput, WinValues } from "@/lib/validations/journal";
+
+const winInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/journal").then((module) => module.winInputSchema),
+);
 
 // What a form opens with: a prefill (from a contact, a touch, an email's
 // link) or the win being edited. An absent roleId means "the default role
@@ -81,7 +78,7 @@ export function WinForm({ idPrefix, defaults, editWinId, roles: givenRoles, onSa
   const isRoleDefaulted = defaults.roleId === undefined;
   const isRoleChosen = useRef(false);
   const form = useForm<WinInput, unknown, WinValues>({
-    resolver: zodResolver(winInputSchema),
+    resolver: winInputResolver,
     defaultValues: {
       occurredOn,
       roleId: isRoleDefaulted ? (givenRoles ? (defaultRoleFor(givenRoles, occurredOn)?.id ?? "") : "") : (defaults.roleId ?? ""),
@@ -184,7 +181,13 @@ export function WinForm({ idPrefix, defaults, editWinId, roles: givenRoles, onSa
   const skillsError = listError(errors.skills);
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} onKeyDown={onKeyDown} noValidate className="grid gap-4">
+    <form
+      onFocus={winInputResolver.warm}
+      onSubmit={form.handleSubmit(onSubmit)}
+      onKeyDown={onKeyDown}
+      noValidate
+      className="grid gap-4"
+    >
       <FormField id={id("title")} label="Title" error={errors.title?.message}>
         <Input
           id={id("title")}

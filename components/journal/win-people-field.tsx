@@ -7,8 +7,8 @@ import { type ContactChoice, ContactPicker } from "@/components/touches/contact-
 import { Button } from "@/components/ui/button";
 import { SelectNative } from "@/components/ui/select-native";
 import { WIN_PERSON_PART_LABELS, WIN_PERSON_PART_PHRASES, WIN_PERSON_PARTS, type WinPersonPart } from "@/lib/domain/enums";
+import { MAX_WIN_PEOPLE } from "@/lib/domain/limits";
 import type { WinPersonChoice } from "@/lib/domain/win-form";
-import { MAX_WIN_PEOPLE } from "@/lib/validations/journal";
 
 type WinPeopleFieldProps = {
   id: string;

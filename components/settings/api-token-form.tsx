@@ -1,11 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { CheckIcon, CopyIcon } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createApiTokenAction } from "@/app/(app)/settings/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -17,7 +17,11 @@ import {
   API_TOKEN_EXPIRY_LABELS,
 } from "@/lib/domain/api-tokens";
 import { cn } from "@/lib/utils";
-import { type ApiTokenInput, type ApiTokenValues, apiTokenInputSchema } from "@/lib/validations/api-token";
+import type { ApiTokenInput, ApiTokenValues } from "@/lib/validations/api-token";
+
+const apiTokenInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/api-token").then((module) => module.apiTokenInputSchema),
+);
 
 const DEFAULTS: ApiTokenInput = { name: "", access: "read", expiresIn: "90" };
 
@@ -81,7 +85,7 @@ function NewToken({ created, onDone }: { created: Created; onDone: () => void })
 
 export function ApiTokenForm() {
   const form = useForm<ApiTokenInput, unknown, ApiTokenValues>({
-    resolver: zodResolver(apiTokenInputSchema),
+    resolver: apiTokenInputResolver,
     defaultValues: DEFAULTS,
   });
   const { errors, isSubmitting } = form.formState;
@@ -104,7 +108,13 @@ export function ApiTokenForm() {
   return (
     <div className="grid gap-4">
       {created ? <NewToken created={created} onDone={() => setCreated(null)} /> : null}
-      <form onSubmit={form.handleSubmit(create)} noValidate className="grid gap-4" aria-labelledby="api-token-create">
+      <form
+        onFocus={apiTokenInputResolver.warm}
+        onSubmit={form.handleSubmit(create)}
+        noValidate
+        className="grid gap-4"
+        aria-labelledby="api-token-create"
+      >
         <h3 id="api-token-create" className="text-sm font-semibold">
           Create a token
         </h3>

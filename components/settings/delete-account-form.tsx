@@ -1,23 +1,23 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { deleteAccountAction } from "@/app/(app)/settings/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import {
-  type DeleteAccountInput,
-  type DeleteAccountValues,
-  deleteAccountInputSchema,
-} from "@/lib/validations/account";
+import type { DeleteAccountInput, DeleteAccountValues } from "@/lib/validations/account";
+
+const deleteAccountInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/account").then((module) => module.deleteAccountInputSchema),
+);
 
 const ID = "delete-account-email";
 
 export function DeleteAccountForm({ email }: { email: string }) {
   const form = useForm<DeleteAccountInput, unknown, DeleteAccountValues>({
-    resolver: zodResolver(deleteAccountInputSchema),
+    resolver: deleteAccountInputResolver,
     defaultValues: { email: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -32,7 +32,12 @@ export function DeleteAccountForm({ email }: { email: string }) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(remove)} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
+    <form
+      onFocus={deleteAccountInputResolver.warm}
+      onSubmit={form.handleSubmit(remove)}
+      noValidate
+      className="flex flex-col gap-3 sm:flex-row sm:items-start"
+    >
       <FormField
         id={ID}
         label="Type your email to confirm"

@@ -9,7 +9,6 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { RestoreCounts } from "@/lib/domain/restore";
 import type { ActionResult } from "@/lib/actions/result";
-import { restoreExportInputSchema } from "@/lib/validations/account";
 
 const ID = "restore-file";
 
@@ -31,6 +30,8 @@ export function RestoreForm() {
   async function restore(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
+    // The action's own check, loaded with zod when a file is restored rather than with the page.
+    const { restoreExportInputSchema } = await import("@/lib/validations/account");
     const checked = restoreExportInputSchema.safeParse({ file: formData.get("file") });
     if (!checked.success) return showError(checked.error.issues[0]?.message ?? "Choose a file.");
     setError(undefined);

@@ -1,10 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useSyncExternalStore } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { saveSettingsAction } from "@/app/(app)/settings/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField, fieldAria } from "@/components/ui/form-field";
@@ -12,7 +12,12 @@ import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
 import { Switch } from "@/components/ui/switch";
 import type { UserSettings } from "@/lib/domain/settings";
-import { type Settings, type SettingsInput, settingsInputSchema, WEEKDAYS } from "@/lib/validations/settings";
+import { WEEKDAYS } from "@/lib/domain/settings";
+import type { Settings, SettingsInput } from "@/lib/validations/settings";
+
+const settingsInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/settings").then((module) => module.settingsInputSchema),
+);
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => ({
   value: hour,
@@ -24,7 +29,7 @@ const subscribeToNothing = () => () => {};
 
 export function SettingsForm({ settings, timeZones }: { settings: UserSettings; timeZones: string[] }) {
   const form = useForm<SettingsInput, unknown, Settings>({
-    resolver: zodResolver(settingsInputSchema),
+    resolver: settingsInputResolver,
     defaultValues: {
       name: settings.name ?? "",
       timeZone: settings.timeZone ?? "",
@@ -69,7 +74,7 @@ export function SettingsForm({ settings, timeZones }: { settings: UserSettings; 
   const zoneOptions = !timeZone || timeZones.includes(timeZone) ? timeZones : [timeZone, ...timeZones];
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="max-w-2xl space-y-6">
+    <form onFocus={settingsInputResolver.warm} onSubmit={form.handleSubmit(onSubmit)} noValidate className="max-w-2xl space-y-6">
       <Card>
         <CardHeader>
           <CardTitle asChild><h2>Profile</h2></CardTitle>

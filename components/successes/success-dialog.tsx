@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -8,6 +7,7 @@ import { Dialog } from "radix-ui";
 import { toast } from "sonner";
 
 import { recordSuccess, updateSuccess } from "@/app/(app)/successes/actions";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { congratulationRequest } from "@/components/successes/congratulate-button";
 import { useLogTouch } from "@/components/touches/log-touch-provider";
 import { Button } from "@/components/ui/button";
@@ -17,7 +17,11 @@ import { Input } from "@/components/ui/input";
 import { SelectNative } from "@/components/ui/select-native";
 import { SUCCESS_KIND_LABELS, SUCCESS_KINDS, type SuccessKind } from "@/lib/domain/enums";
 import { localToday } from "@/lib/domain/touch-dates";
-import { type SuccessInput, type SuccessValues, successInputSchema } from "@/lib/validations/success";
+import type { SuccessInput, SuccessValues } from "@/lib/validations/success";
+
+const successInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/success").then((module) => module.successInputSchema),
+);
 
 export type SuccessDraft = { id: string; kind: SuccessKind; title: string; occurredOn: string; url: string | null };
 
@@ -41,7 +45,7 @@ export function SuccessDialog({ contact, success, isOpen, onOpenChange }: Succes
   const logTouch = useLogTouch();
   const [today] = useState(localToday);
   const form = useForm<SuccessInput, unknown, SuccessValues>({
-    resolver: zodResolver(successInputSchema),
+    resolver: successInputResolver,
     defaultValues: {
       contactId: contact.id,
       kind: success?.kind ?? "new_job",
@@ -86,7 +90,7 @@ export function SuccessDialog({ contact, success, isOpen, onOpenChange }: Succes
         <Dialog.Overlay className="fixed inset-0 z-50 bg-black/50 data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=open]:animate-in data-[state=open]:fade-in-0 motion-reduce:animate-none" />
         <Dialog.Content className="fixed inset-x-0 bottom-0 z-50 max-h-[92dvh] overflow-y-auto rounded-t-xl border bg-background p-4 shadow-lg sm:inset-x-auto sm:top-[10dvh] sm:bottom-auto sm:left-1/2 sm:w-full sm:max-w-lg sm:-translate-x-1/2 sm:rounded-xl sm:p-6">
           <DialogHeading title={success ? "Edit success" : "Record a success"} description={<>Something good that happened to {contact.name}.</>} />
-          <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
+          <form onFocus={successInputResolver.warm} onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4">
             <div className="grid gap-4 sm:grid-cols-2">
               <FormField id="success-kind" label="Kind" error={errors.kind?.message}>
                 <SelectNative

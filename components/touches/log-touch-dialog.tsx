@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type * as React from "react";
@@ -10,6 +9,7 @@ import { toast } from "sonner";
 
 import { updateTouch } from "@/app/(app)/touches/actions";
 import { useCaptureQueue } from "@/components/capture/capture-queue-provider";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { type ContactChoice, ContactPicker } from "@/components/touches/contact-picker";
 import { Button } from "@/components/ui/button";
 import { DialogHeading } from "@/components/ui/dialog-heading";
@@ -29,9 +29,14 @@ import {
   type ValueDirection,
   type ValueKind,
 } from "@/lib/domain/enums";
+import { MAX_SUMMARY_LENGTH } from "@/lib/domain/limits";
 import { localToday } from "@/lib/domain/touch-dates";
 import { cn } from "@/lib/utils";
-import { MAX_SUMMARY_LENGTH, type Touch, type TouchInput, touchInputSchema } from "@/lib/validations/touch";
+import type { Touch, TouchInput } from "@/lib/validations/touch";
+
+const touchInputResolver = lazyZodResolver(() =>
+  import("@/lib/validations/touch").then((module) => module.touchInputSchema),
+);
 
 export type LogTouchRequest = {
   contacts?: ContactChoice[];
@@ -78,7 +83,7 @@ export function LogTouchDialog({
   const [today] = useState(localToday);
   const [contacts, setContacts] = useState<ContactChoice[]>(request.contacts ?? []);
   const form = useForm<TouchInput, unknown, Touch>({
-    resolver: zodResolver(touchInputSchema),
+    resolver: touchInputResolver,
     defaultValues: {
       occurredOn: request.occurredOn ?? today,
       channel: request.channel ?? DEFAULT_CHANNEL,
@@ -170,7 +175,13 @@ export function LogTouchDialog({
         >
           <DialogHeading title={title} description={description} />
 
-          <form onSubmit={form.handleSubmit(onSubmit)} onKeyDown={onKeyDown} noValidate className="grid gap-4">
+          <form
+            onFocus={touchInputResolver.warm}
+            onSubmit={form.handleSubmit(onSubmit)}
+            onKeyDown={onKeyDown}
+            noValidate
+            className="grid gap-4"
+          >
             <div className="grid gap-4 sm:grid-cols-2">
               <FormField id="touch-occurredOn" label="Date" error={errors.occurredOn?.message}>
                 <Input

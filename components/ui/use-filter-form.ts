@@ -7,11 +7,12 @@ const SEARCH_DELAY_MS = 250;
 
 // The state behind a list's GET filter form (it works without JavaScript;
 // with it, the list follows the form): `apply` replaces the URL with what
-// `hrefFor` makes of the form, `applySoon` does so once typing pauses.
+// `hrefFor` makes of the form (it may load its parser first), `applySoon`
+// does so once typing pauses.
 // `values` are the fields as the page now shows them, by name: a link
 // (pagination, a tag, "Clear filters", the back button) changes the URL
 // without remounting the form, so the fields follow, except the one in use.
-export function useFilterForm(values: Record<string, string | boolean>, hrefFor: (form: HTMLFormElement) => string) {
+export function useFilterForm(values: Record<string, string | boolean>, hrefFor: (form: HTMLFormElement) => string | Promise<string>) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -31,11 +32,11 @@ export function useFilterForm(values: Record<string, string | boolean>, hrefFor:
     }
   }, [valuesKey]);
 
-  function apply() {
+  async function apply() {
     clearTimeout(timer.current);
     const form = formRef.current;
     if (!form) return;
-    const href = hrefFor(form);
+    const href = await hrefFor(form);
     startTransition(() => router.replace(href, { scroll: false }));
   }
 

@@ -2,8 +2,10 @@
 // new-contact form's values. Pure, so a scan and the share target's
 // redirect fill the form the same way.
 
-import { type ContactFormInput, MAX_ROWS_PER_KIND } from "@/lib/validations/contact";
-import { emptyQuickAddRow, type QuickAddRowInput } from "@/lib/validations/quick-add";
+import { MAX_ROWS_PER_KIND } from "@/lib/domain/limits";
+import { emptyQuickAddRow } from "@/lib/domain/quick-add";
+import type { ContactFormInput } from "@/lib/validations/contact";
+import type { QuickAddRowInput } from "@/lib/validations/quick-add";
 import type { CapturedContact, ContactPrefill } from "./prefill";
 
 /**

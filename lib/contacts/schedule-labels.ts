@@ -1,9 +1,8 @@
 import { TZDate } from "@date-fns/tz";
 import { differenceInCalendarDays, parseISO } from "date-fns";
-import { formatDay, todayIn } from "@/lib/domain/dates";
+import { formatDay, todayIn, MONTHS } from "@/lib/domain/dates";
 import { dateFromOccurredAt } from "@/lib/domain/touch-dates";
 import type { ContactTier } from "@/lib/domain/enums";
-import { MONTHS } from "@/lib/validations/contact";
 
 export const TIER_SHORT_LABELS: Record<ContactTier, string> = {
   inner: "Inner circle",

@@ -9,8 +9,8 @@ import type { ActionContext } from "@/lib/actions/define-action";
 import { type ActionResult, fail, ok } from "@/lib/actions/result";
 import { todayIn } from "@/lib/domain/dates";
 import { CHANNELS, type SuccessKind } from "@/lib/domain/enums";
+import { MAX_SUMMARY_LENGTH } from "@/lib/domain/limits";
 import { logTouch } from "@/lib/touches/log-touch";
-import { MAX_SUMMARY_LENGTH } from "@/lib/validations/touch";
 import { type DigestAction, type DigestTokenPayload, digestLinkKey, verifyDigestToken } from "./links";
 
 // What the weekly email's signed links do. The token names the user; the

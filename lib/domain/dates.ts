@@ -27,3 +27,18 @@ export function formatDay(day: string | Date): string {
   const at = typeof day === "string" ? new Date(`${day}T12:00:00.000Z`) : day;
   return format(at, "d MMM yyyy", { in: tz("UTC") });
 }
+
+export const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;

@@ -95,3 +95,11 @@ export function skillTagCounts(tags: { winCount: number; learningCount: number; 
   if (parts.length <= 1) return parts.join("");
   return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }
+
+// A skill level as its select's text; "" is the select's "Choose a level".
+export const LEVEL_CHOICES = ["1", "2", "3", "4", "5", ""] as const;
+
+// The select's value for a level: its text, or "" (Choose a level) for none.
+export function levelChoice(level: number | null): (typeof LEVEL_CHOICES)[number] {
+  return LEVEL_CHOICES.find((choice) => choice !== "" && Number(choice) === level) ?? "";
+}

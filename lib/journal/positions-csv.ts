@@ -6,6 +6,7 @@
 // or order; unknown ones ignored), so a file re-saved from a spreadsheet
 // reads too. Pure and total: any string gives a result, never an exception.
 
+import { MAX_POSITIONS_TEXT_LENGTH, POSITIONS_TOO_LARGE_MESSAGE } from "@/lib/domain/limits";
 import { cleanCell, cutText, parseCsvRows } from "@/lib/import/csv";
 import type { PositionSkip } from "@/lib/domain/roles";
 import {
@@ -14,12 +15,7 @@ import {
   roleInputSchema,
   type RoleValues,
 } from "@/lib/validations/journal";
-import {
-  MAX_POSITIONS_ROWS,
-  MAX_POSITIONS_TEXT_LENGTH,
-  POSITIONS_TOO_LARGE_MESSAGE,
-  POSITIONS_TOO_MANY_ROWS_MESSAGE,
-} from "@/lib/validations/role-import";
+import { MAX_POSITIONS_ROWS, POSITIONS_TOO_MANY_ROWS_MESSAGE } from "@/lib/validations/role-import";
 
 export type PositionsParse = { ok: true; roles: RoleValues[]; skipped: PositionSkip[] } | { ok: false; message: string };
 

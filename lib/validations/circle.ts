@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-export const CIRCLE_NAME_MAX = 60;
+import { CIRCLE_NAME_MAX } from "@/lib/domain/limits";
 
 export const circleNameSchema = z
   .string({ error: "Enter a name for the circle." })

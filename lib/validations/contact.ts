@@ -1,29 +1,12 @@
 import { z } from "zod";
-import { isCalendarDate } from "@/lib/domain/dates";
+import { isCalendarDate, MONTHS } from "@/lib/domain/dates";
+import { CADENCE_MAX_DAYS, MAX_ROWS_PER_KIND } from "@/lib/domain/limits";
 import { normalizeUrl } from "@/lib/domain/url";
 import { CONTACT_SORTS, CONTACT_TIERS } from "@/lib/domain/enums";
 import { HEALTH_BANDS } from "@/lib/health/model";
 import { circleNameSchema } from "./circle";
 import { pageParamSchema } from "./paging";
 import { idempotencyKeyField } from "./idempotency";
-
-export const CADENCE_MAX_DAYS = 3650;
-export const MAX_ROWS_PER_KIND = 20;
-
-export const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
 
 // Empty strings from a form mean "not given": stored as null.
 function optionalText(max: number, what: string) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { KEEP_IN_TOUCH_CHOICES } from "@/lib/domain/import";
 import { circleNameSchema } from "./circle";
-import { CADENCE_MAX_DAYS } from "./contact";
+import { CADENCE_MAX_DAYS } from "@/lib/domain/limits";
 
 const CADENCE_MESSAGE = `Enter a whole number of days from 1 to ${CADENCE_MAX_DAYS}.`;
 

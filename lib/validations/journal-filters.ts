@@ -81,19 +81,3 @@ export function parseJournalQuery(searchParams: unknown): JournalQuery {
   const parsed = journalQuerySchema.safeParse(searchParams);
   return parsed.success ? parsed.data : { filters: {}, cursor: null };
 }
-
-// The inverse: the journal's address for these filters (and page), in the
-// URL's names, so every link and the filter form agree with the parser.
-export function journalHref(filters: JournalFilters, cursor?: JournalCursor | null): string {
-  const params = new URLSearchParams();
-  if (filters.roleId) params.set("role", filters.roleId);
-  if (filters.kind) params.set("kind", filters.kind);
-  if (filters.skillId) params.set("skill", filters.skillId);
-  if (filters.contactId) params.set("person", filters.contactId);
-  if (filters.from) params.set("from", filters.from);
-  if (filters.to) params.set("to", filters.to);
-  if (filters.q) params.set("q", filters.q);
-  if (cursor) params.set("cursor", `${cursor.occurredOn}_${cursor.id}`);
-  const search = params.toString();
-  return search ? `/journal?${search}` : "/journal";
-}

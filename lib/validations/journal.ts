@@ -1,20 +1,14 @@
 import { z } from "zod";
 import { WIN_KINDS, WIN_PERSON_PARTS } from "@/lib/domain/enums";
+import { MAX_URL_LENGTH, MAX_METRIC_UNIT_LENGTH, MAX_SKILL_NAME_LENGTH, MAX_WIN_PEOPLE, MAX_WIN_SKILLS, MAX_WIN_TEXT_LENGTH, MAX_WIN_TITLE_LENGTH } from "@/lib/domain/limits";
 import { normalizeUrl } from "@/lib/domain/url";
-import { MAX_URL_LENGTH } from "@/lib/validations/success";
 import { pastDaySchema } from "@/lib/validations/touch";
 import { idempotencyKeyField } from "@/lib/validations/idempotency";
 
 export const MAX_ROLE_TEXT_LENGTH = 200;
 export const MAX_ROLE_DESCRIPTION_LENGTH = 4000;
-export const MAX_WIN_TITLE_LENGTH = 200;
-export const MAX_WIN_TEXT_LENGTH = 4000;
-export const MAX_METRIC_UNIT_LENGTH = 60;
 // A metric is a person's own figure (40 %, €120k): anything larger is a typo.
 export const MAX_METRIC_MAGNITUDE = 1e15;
-export const MAX_SKILL_NAME_LENGTH = 60;
-export const MAX_WIN_SKILLS = 20;
-export const MAX_WIN_PEOPLE = 50;
 
 type Parsed = Record<string, unknown>;
 

@@ -16,8 +16,8 @@ import { goalInputSchema, MAX_STONE_POSITION, stoneAddSchema, stoneStatusSchema 
 import { instant, storable } from "./kith-export-journal";
 import { learningInputSchema, MAX_LEARNING_SKILLS } from "./learning";
 import { skillLevelSchema } from "./skills";
-import { MAX_STONE_NOTE_LENGTH } from "./stone-links";
 import { pastDaySchema } from "./touch";
+import { MAX_STONE_NOTE_LENGTH } from "@/lib/domain/limits";
 
 // A path's positions go up to MAX_STONE_POSITION.
 export const MAX_GOAL_STONES = MAX_STONE_POSITION + 1;

@@ -5,7 +5,8 @@
 
 import { z } from "zod";
 import { WIN_PERSON_PARTS } from "@/lib/domain/enums";
-import { MAX_WIN_PEOPLE, MAX_WIN_SKILLS, roleInputSchema, skillNameSchema, winInputSchema } from "./journal";
+import { roleInputSchema, skillNameSchema, winInputSchema } from "./journal";
+import { MAX_WIN_PEOPLE, MAX_WIN_SKILLS } from "@/lib/domain/limits";
 
 const id = z.string().min(1, "An id is missing.").max(100, "An id is too long.");
 // A moment, from 1900 on as everything Kith records is: an ISO year 0000

@@ -1,14 +1,12 @@
 import { z } from "zod";
 import { LEARNING_KINDS, LEARNING_STATUSES } from "@/lib/domain/enums";
 import type { LearningFilters } from "@/lib/domain/learning";
+import { MAX_WIN_SKILLS, MAX_URL_LENGTH, MAX_LEARNING_NOTES_LENGTH, MAX_LEARNING_TITLE_LENGTH } from "@/lib/domain/limits";
 import { latestAllowedDate } from "@/lib/domain/touch-dates";
 import { normalizeUrl } from "@/lib/domain/url";
-import { MAX_WIN_SKILLS, skillNameSchema } from "@/lib/validations/journal";
+import { skillNameSchema } from "@/lib/validations/journal";
 import { pageNumber } from "@/lib/validations/paging";
-import { MAX_URL_LENGTH } from "@/lib/validations/success";
 
-export const MAX_LEARNING_TITLE_LENGTH = 200;
-export const MAX_LEARNING_NOTES_LENGTH = 4000;
 export const MAX_LEARNING_HOURS = 10_000;
 // The skill input caps tags at the journal's number: one limit for both forms.
 export const MAX_LEARNING_SKILLS = MAX_WIN_SKILLS;

@@ -106,10 +106,6 @@ function hasRowArray(value: unknown): boolean {
 export type QuickAddInput = z.input<typeof quickAddInputSchema>;
 export type QuickAdd = z.output<typeof quickAddInputSchema>;
 
-export function emptyQuickAddRow(): QuickAddRowInput {
-  return { name: "", company: "", role: "", email: "", circles: "", note: "", followUpDays: "" };
-}
-
 // The preview only reads emails; any other row fields sent along are ignored.
 export const quickAddPreviewInputSchema = z.object({
   rows: z

@@ -9,16 +9,6 @@ export function isValidTimeZone(value: string): boolean {
   }
 }
 
-export const WEEKDAYS = [
-  { value: 1, label: "Monday" },
-  { value: 2, label: "Tuesday" },
-  { value: 3, label: "Wednesday" },
-  { value: 4, label: "Thursday" },
-  { value: 5, label: "Friday" },
-  { value: 6, label: "Saturday" },
-  { value: 7, label: "Sunday" },
-] as const;
-
 export const settingsInputSchema = z.object({
   name: z.string().trim().max(100, "Keep your name under 100 characters."),
   timeZone: z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SKILL_LEVELS, type SkillLevel } from "@/lib/domain/enums";
+import { LEVEL_CHOICES } from "@/lib/domain/skills";
 import { skillNameSchema } from "@/lib/validations/journal";
 import { pastDaySchema } from "@/lib/validations/touch";
 
@@ -9,16 +10,10 @@ import { pastDaySchema } from "@/lib/validations/touch";
 const CHOOSE_LEVEL = "Choose a level from 1 (Aware) to 5 (Expert).";
 const skillId = z.uuid({ error: "Skill not found." });
 
-// A level as a number, or as the select's text ("3"). "" is the select's
-// "Choose a level": its type is accepted so a form can start there, and it is
-// refused like any other non-level.
-const LEVEL_CHOICES = ["1", "2", "3", "4", "5", ""] as const;
+// A level as a number, or as the select's text (LEVEL_CHOICES). "" is the
+// select's "Choose a level": its type is accepted so a form can start there,
+// and it is refused like any other non-level.
 const levelInput = z.union([z.literal(SKILL_LEVELS), z.enum(LEVEL_CHOICES)], { error: CHOOSE_LEVEL });
-
-// The select's value for a level: its text, or "" (Choose a level) for none.
-export function levelChoice(level: number | null): (typeof LEVEL_CHOICES)[number] {
-  return LEVEL_CHOICES.find((choice) => choice !== "" && Number(choice) === level) ?? "";
-}
 
 export const skillLevelSchema = levelInput.transform((value, ctx) => {
   if (value === "") {

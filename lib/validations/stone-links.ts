@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { STONE_PERSON_PARTS } from "@/lib/domain/enums";
+import { MAX_STONE_NOTE_LENGTH } from "@/lib/domain/limits";
 import { skillNameSchema } from "@/lib/validations/journal";
 
 // What links a stepping stone to the skills, people, wins and events that
 // make it real. Ids are checked against the user's rows by the queries.
 
-export const MAX_STONE_NOTE_LENGTH = 200;
 export const MAX_STONE_PEOPLE_AT_ONCE = 20;
 export const MAX_LINK_SEARCH_LENGTH = 100;
 

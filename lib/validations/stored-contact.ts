@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { MONTHS } from "@/lib/domain/dates";
 import { normalizeUrl } from "@/lib/domain/url";
-import { daysInMonth, MONTHS } from "./contact";
+import { daysInMonth } from "./contact";
 
 // What Kith can hold on a contact, whichever path wrote it: the contact
 // form, quick add (which appends its note to a contact's notes), an import

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { SUCCESS_KINDS } from "@/lib/domain/enums";
+import { MAX_URL_LENGTH } from "@/lib/domain/limits";
 import { normalizeUrl } from "@/lib/domain/url";
 import { pastDaySchema } from "@/lib/validations/touch";
 
 export const MAX_SUCCESS_TITLE_LENGTH = 200;
-export const MAX_URL_LENGTH = 2000;
 
 const successFields = {
   kind: z.enum(SUCCESS_KINDS, { error: "Choose what kind of success it is." }),

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { CHANNELS, VALUE_DIRECTIONS, VALUE_KINDS } from "@/lib/domain/enums";
+import { MAX_SUMMARY_LENGTH } from "@/lib/domain/limits";
 import { latestAllowedDate } from "@/lib/domain/touch-dates";
 import { idempotencyKeyField } from "@/lib/validations/idempotency";
 
 export const MAX_TOUCH_CONTACTS = 50;
-export const MAX_SUMMARY_LENGTH = 2000;
 
 // A calendar day as the date input sends it, not after the earliest zone's today.
 export function pastDaySchema(messages: { required: string; future: string }) {

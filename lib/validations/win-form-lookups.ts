@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_SKILL_NAME_LENGTH } from "@/lib/validations/journal";
+import { MAX_SKILL_NAME_LENGTH } from "@/lib/domain/limits";
 
 // What the record-a-win form looks up while it is open.
 

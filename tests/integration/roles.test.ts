@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countRoles, countWinsForRole, getRole, importRoles, listRoleRows, listRoles } from "@/db/queries/roles";
 import { jobRoles, wins } from "@/db/schema";
 import { defineAuthedAction } from "@/lib/actions/define-action";
+import { MAX_POSITIONS_TEXT_LENGTH } from "@/lib/domain/limits";
 import { importPositions } from "@/lib/journal/import-positions";
 import { addRole, deleteRole, updateRole } from "@/lib/journal/manage-roles";
 import { type RoleInput, roleIdSchema, roleInputSchema, roleUpdateSchema } from "@/lib/validations/journal";
-import { MAX_POSITIONS_TEXT_LENGTH, positionsImportSchema } from "@/lib/validations/role-import";
+import { positionsImportSchema } from "@/lib/validations/role-import";
 import { createRole, createUser, createWin } from "../factories";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 

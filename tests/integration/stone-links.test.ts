@@ -17,17 +17,8 @@ import {
   searchWinLinkOptions,
   updateStonePersonPart,
 } from "@/lib/career/stone-links";
-import {
-  linkSearchSchema,
-  MAX_STONE_NOTE_LENGTH,
-  stoneEventRefSchema,
-  stonePeopleInputSchema,
-  stonePersonRefSchema,
-  stonePersonUpdateSchema,
-  stoneSkillInputSchema,
-  stoneSkillRefSchema,
-  stoneWinRefSchema,
-} from "@/lib/validations/stone-links";
+import { MAX_STONE_NOTE_LENGTH } from "@/lib/domain/limits";
+import { linkSearchSchema, stoneEventRefSchema, stonePeopleInputSchema, stonePersonRefSchema, stonePersonUpdateSchema, stoneSkillInputSchema, stoneSkillRefSchema, stoneWinRefSchema } from "@/lib/validations/stone-links";
 import { createContact, createEvent, createGoal, createSkill, createStone, createUser, createWin } from "../factories";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 

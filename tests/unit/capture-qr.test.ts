@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { decodeQr } from "@/lib/capture/decode-qr";
 import { quickAddRowFrom } from "@/lib/capture/fill";
 import { parseCapturedText } from "@/lib/capture/parse";
-import { emptyQuickAddRow } from "@/lib/validations/quick-add";
 import { qrImage } from "../helpers/qr-image";
+import { emptyQuickAddRow } from "@/lib/domain/quick-add";
 
 // Real QR codes, made by an encoder (the qrcode package) and read back by
 // the decoder the scan dialog uses, then parsed into the row a scan adds.

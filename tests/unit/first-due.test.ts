@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FIRST_DUE_SHARE_SCALE, firstDueDay, firstDueShare } from "@/lib/domain/first-due";
-import { CADENCE_MAX_DAYS } from "@/lib/validations/contact";
+import { CADENCE_MAX_DAYS } from "@/lib/domain/limits";
 
 const MAX_IMPORT_ROWS = 50_000;
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ImportedContact } from "@/lib/domain/import";
+import { MAX_ROWS_PER_KIND } from "@/lib/domain/limits";
 import { MAX_CELL_LENGTH, toCsv } from "@/lib/import/csv";
 import { parseGoogleCsv } from "@/lib/import/google";
 import { parseMappedCsv } from "@/lib/import/mapped-csv";
 import { MAX_NOTES_LENGTH } from "@/lib/import/merge";
 import { parseVCards } from "@/lib/import/vcard";
-import { MAX_ROWS_PER_KIND } from "@/lib/validations/contact";
 import {
   STORED_LIMITS,
   storedLabelSchema,

@@ -2,14 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isCalendarDate } from "@/lib/domain/dates";
 import { WIN_KINDS } from "@/lib/domain/enums";
-import { hasJournalFilters } from "@/lib/domain/journal-list";
-import {
-  journalHref,
-  journalQuerySchema,
-  MAX_JOURNAL_SEARCH_LENGTH,
-  MAX_JOURNAL_SEARCH_WORDS,
-  parseJournalQuery,
-} from "@/lib/validations/journal-filters";
+import { hasJournalFilters, journalHref } from "@/lib/domain/journal-list";
+import { journalQuerySchema, MAX_JOURNAL_SEARCH_LENGTH, MAX_JOURNAL_SEARCH_WORDS, parseJournalQuery } from "@/lib/validations/journal-filters";
 
 const ID = "0b5e4f7a-3c1d-4e2f-8a9b-1c2d3e4f5a6b";
 const OTHER_ID = "7f3a2b1c-0d9e-4f8a-9b7c-6d5e4f3a2b1c";

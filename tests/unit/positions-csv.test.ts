@@ -1,14 +1,10 @@
 import { lastDayOfMonth } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MAX_POSITIONS_TEXT_LENGTH, POSITIONS_TOO_LARGE_MESSAGE } from "@/lib/domain/limits";
 import { parsePositionsCsv, POSITIONS_NO_HEADER_MESSAGE } from "@/lib/journal/positions-csv";
 import { roleInputSchema, type RoleValues } from "@/lib/validations/journal";
-import {
-  MAX_POSITIONS_ROWS,
-  MAX_POSITIONS_TEXT_LENGTH,
-  POSITIONS_TOO_LARGE_MESSAGE,
-  POSITIONS_TOO_MANY_ROWS_MESSAGE,
-} from "@/lib/validations/role-import";
+import { MAX_POSITIONS_ROWS, POSITIONS_TOO_MANY_ROWS_MESSAGE } from "@/lib/validations/role-import";
 
 const HEADER = "Company Name,Title,Description,Location,Started On,Finished On";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { levelChoice, skillCreateSchema, skillLevelRecordSchema } from "@/lib/validations/skills";
+import { levelChoice } from "@/lib/domain/skills";
+import { skillCreateSchema, skillLevelRecordSchema } from "@/lib/validations/skills";
 
 const SKILL_ID = "5f0c6f3e-2b1a-4c8e-9a47-0d6b1e2f3a4b";
 

@@ -2,10 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHANNELS, SUCCESS_KINDS, VALUE_DIRECTIONS, VALUE_KINDS } from "@/lib/domain/enums";
 import { formatDay } from "@/lib/domain/dates";
+import { MAX_SUMMARY_LENGTH } from "@/lib/domain/limits";
 import { normalizeUrl } from "@/lib/domain/url";
 import { dateFromOccurredAt, latestAllowedDate, occurredAtFromDate } from "@/lib/domain/touch-dates";
 import { successInputSchema, successUpdateSchema } from "@/lib/validations/success";
-import { MAX_SUMMARY_LENGTH, MAX_TOUCH_CONTACTS, touchInputSchema, touchUpdateSchema } from "@/lib/validations/touch";
+import { MAX_TOUCH_CONTACTS, touchInputSchema, touchUpdateSchema } from "@/lib/validations/touch";
 
 const hex = (length: number) =>
   fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: length, maxLength: length });

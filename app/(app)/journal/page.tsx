@@ -14,8 +14,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { journalFilterOptions, journalQuarterCounts, listJournal } from "@/db/queries/journal";
 import { currentUserId } from "@/lib/auth";
-import { groupByMonth, hasJournalFilters, monthLabel } from "@/lib/domain/journal-list";
-import { journalHref, parseJournalQuery } from "@/lib/validations/journal-filters";
+import { groupByMonth, hasJournalFilters, monthLabel, journalHref } from "@/lib/domain/journal-list";
+import { parseJournalQuery } from "@/lib/validations/journal-filters";
 
 export const metadata: Metadata = { title: "Journal" };
 

@@ -17,8 +17,8 @@ import { lastTouchLabel } from "@/lib/contacts/schedule-labels";
 import { type DigestLinkView, loadDigestLink, type LinkContact, type LinkSuccess } from "@/lib/digest/link-actions";
 import { formatDay } from "@/lib/domain/dates";
 import { CHANNEL_LABELS, CHANNELS, SUCCESS_KIND_LABELS } from "@/lib/domain/enums";
-import { MAX_SUMMARY_LENGTH } from "@/lib/validations/touch";
 import { logTouchFromDigestAction, snoozeFromDigestAction } from "./actions";
+import { MAX_SUMMARY_LENGTH } from "@/lib/domain/limits";
 
 const ACTIONS = ["log", "snooze", "congratulate", "record-win"] as const;
 type LinkAction = (typeof ACTIONS)[number];

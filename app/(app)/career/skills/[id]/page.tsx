@@ -17,8 +17,8 @@ import { getUserSettings } from "@/db/queries/users";
 import { currentUserId } from "@/lib/auth";
 import { formatDay, todayIn } from "@/lib/domain/dates";
 import { LEARNING_KIND_LABELS, LEARNING_STATUS_LABELS, WIN_KIND_LABELS } from "@/lib/domain/enums";
+import { journalHref } from "@/lib/domain/journal-list";
 import { formatHours, type SkillDetail, skillFreshness } from "@/lib/domain/skills";
-import { journalHref } from "@/lib/validations/journal-filters";
 
 type PageProps = { params: Promise<{ id: string }> };
 
