@@ -8,7 +8,7 @@ import { contacts, sessions, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { env } from "@/lib/env";
 import { linkedinFile } from "./lib/linkedin-file";
-import { checkSchedules, checkTouches, countContacts } from "./lib/load-checks";
+import { checkSchedules, checkTouches, countContacts, deepPageCursors } from "./lib/load-checks";
 import { importThroughBrowserRequests, serverActionId } from "./lib/load-import";
 import { createRecorder } from "./lib/load-recorder";
 import { cpuTimes, type PhaseResult, printGoals, printPhase } from "./lib/load-report";
@@ -46,9 +46,12 @@ const IMPORT_AFTER_MS = 5_000;
 const TOUCHES_PER_CONTACT = 5;
 const MIN_CONTACTS = 200;
 const CONTACT_SAMPLE = 500;
+// As the Contacts page shows them; deep pages are picked from this many.
+const CONTACTS_PAGE_SIZE = 25;
+const DEEP_PAGES = 20;
 // Any fixed string of 32 characters or more: the servers only read sessions.
 const BENCH_AUTH_SECRET = "kith-bench-load-secret-not-for-production-use";
-const LIST_KINDS = ["GET /contacts", "GET /contacts?q=… (search)", "GET /contacts?page=… (deep page)"];
+const LIST_KINDS = ["GET /contacts", "GET /contacts?q=… (search)", "GET /contacts?after=… (deep page)"];
 
 const { values } = parseArgs({
   options: {
@@ -136,7 +139,7 @@ async function signIn(handle: DbHandle): Promise<SignedIn> {
       cookie: `authjs.session-token=${sessionToken}`,
       tokens,
       contactIds: sample.map((contact) => contact.id),
-      listedContacts: await countContacts(db, userId, { listedOnly: true }),
+      deepPages: await deepPageCursors(db, userId, { pageSize: CONTACTS_PAGE_SIZE, limit: DEEP_PAGES }),
     });
   }
   return signedIn;

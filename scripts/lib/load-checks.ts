@@ -3,6 +3,8 @@ import type { Db } from "@/db/client";
 import { uuidArray } from "@/db/queries/arrays";
 import { rowsOf } from "@/db/queries/rows";
 import { refreshContactSchedule } from "@/db/queries/schedule";
+import { sortKeyOf } from "@/db/queries/contacts-keyset";
+import { encodeCursor } from "@/lib/api/v1/keyset-cursor";
 import type { SentTouch } from "./load-user";
 
 export type TouchCheck = {
@@ -109,11 +111,30 @@ async function checkSchedule(db: Db, userId: string): Promise<ScheduleCheck> {
   return result;
 }
 
-export async function countContacts(db: Db, userId: string, params: { listedOnly?: boolean } = {}): Promise<number> {
-  // The list shows only contacts not archived: its last page is theirs.
-  const listed = params.listedOnly ? sql`and archived_at is null` : sql``;
-  const [row] = rowsOf<{ count: number }>(
-    await db.execute(sql`select count(*)::int as count from contacts where user_id = ${userId} ${listed}`),
-  );
+export async function countContacts(db: Db, userId: string): Promise<number> {
+  const [row] = rowsOf<{ count: number }>(await db.execute(sql`select count(*)::int as count from contacts where user_id = ${userId}`));
   return row?.count ?? 0;
+}
+
+// The Contacts page's cursors (name order, as its Next links carry them) for
+// up to `limit` pages in the second half of the user's list.
+export async function deepPageCursors(
+  db: Db,
+  userId: string,
+  params: { pageSize: number; limit: number },
+): Promise<{ page: number; after: string }[]> {
+  const rows = rowsOf<{ id: string; name: string; position: number }>(
+    await db.execute(sql`
+      select id, lower(name) as name, position from (
+        select id, name, (row_number() over (order by lower(name), id))::int as position,
+          count(*) over ()::int as listed
+        from contacts where user_id = ${userId} and archived_at is null
+      ) ranked
+      where position % ${params.pageSize} = 0 and position * 2 >= listed
+      order by position limit ${params.limit}`),
+  );
+  return rows.map((row) => ({
+    page: row.position / params.pageSize + 1,
+    after: encodeCursor(sortKeyOf("name", row.id, { name: row.name, lastTouch: null, nextDue: null, score: null })),
+  }));
 }

@@ -3,7 +3,6 @@ import type { TokenPool } from "./token-pool";
 import { type Recorder, timed, WrongAnswer } from "./load-recorder";
 
 export const REQUEST_TIMEOUT_MS = 30_000;
-const PAGE_SIZE = 25;
 // Type-ahead as a person types it, over names the demo seed uses.
 const SEARCHES = ["n", "na", "naka", "pat", "chen", "grace", "ros", "ibrahim", "mur", "sofia", "o'c", "kow"];
 // Only a rendered list holds a link to a contact; a redirect, an error page
@@ -22,8 +21,8 @@ export type LoadUser = {
   cookie: string;
   tokens: TokenPool;
   contactIds: string[];
-  /** Contacts the list shows (not archived), for its deep pages. */
-  listedContacts: number;
+  /** Where pages in the second half of the list start, as the page's Next links give them. */
+  deepPages: { page: number; after: string }[];
 };
 
 // One touch the load sent: `answeredId` is set when the server said it was
@@ -43,7 +42,7 @@ export const REQUEST_KINDS = [
   "GET /dashboard",
   "GET /contacts",
   "GET /contacts?q=… (search)",
-  "GET /contacts?page=… (deep page)",
+  "GET /contacts?after=… (deep page)",
   "POST /api/v1/touches",
   "POST /api/v1/touches (retry, same key)",
   "GET /api/v1/me (floor)",
@@ -56,7 +55,7 @@ const WEIGHTS: [RequestKind, number][] = [
   ["GET /dashboard", 20],
   ["GET /contacts", 20],
   ["GET /contacts?q=… (search)", 20],
-  ["GET /contacts?page=… (deep page)", 15],
+  ["GET /contacts?after=… (deep page)", 15],
   ["POST /api/v1/touches", 15],
   ["GET /api/v1/me (floor)", 5],
   ["GET /bench-floor (floor page)", 5],
@@ -142,7 +141,6 @@ async function logTouch(ctx: LoadContext, user: LoadUser, sentSoFar: number) {
 // One request of the given kind, timed and recorded.
 export async function act(ctx: LoadContext, user: LoadUser, kind: RequestKind, touchesSent: number): Promise<void> {
   const origin = ctx.origin();
-  const pages = Math.max(1, Math.ceil(user.listedContacts / PAGE_SIZE));
   switch (kind) {
     case "GET /dashboard":
       await timed(ctx.recorder, kind, () => page(origin, user, "/dashboard", [DASHBOARD_MARKER]));
@@ -153,10 +151,11 @@ export async function act(ctx: LoadContext, user: LoadUser, kind: RequestKind, t
     case "GET /contacts?q=… (search)":
       await timed(ctx.recorder, kind, () => page(origin, user, `/contacts?q=${encodeURIComponent(pickOne(SEARCHES))}`, SEARCH_MARKERS));
       return;
-    case "GET /contacts?page=… (deep page)": {
-      // The second half of the list, where an offset costs the most.
-      const deep = Math.ceil(pages / 2) + Math.floor(Math.random() * Math.ceil(pages / 2));
-      await timed(ctx.recorder, kind, () => page(origin, user, `/contacts?page=${Math.min(deep, pages)}`, [CONTACT_LINK]));
+    case "GET /contacts?after=… (deep page)": {
+      // The second half of the list, where an offset cost the most.
+      const deep = pickOne(user.deepPages);
+      const path = deep ? `/contacts?after=${deep.after}&page=${deep.page}` : "/contacts";
+      await timed(ctx.recorder, kind, () => page(origin, user, path, [CONTACT_LINK]));
       return;
     }
     case "POST /api/v1/touches":
