@@ -20,6 +20,9 @@ export const CPU_SLOWDOWN = 4;
 const LONG_TASK_MS = 50;
 const POLL_MS = 100;
 
+// `wireBytes`: the compressed body as it came over the network, without the
+// HTTP headers (what "gzip size" means in bundle reports); `decodedBytes`:
+// the same body uncompressed.
 export type ScriptFetch = { url: string; wireBytes: number; decodedBytes: number };
 
 export type ColdLoad = {
@@ -101,14 +104,19 @@ export async function coldLoad(
     const cdp = await context.newCDPSession(page);
     await throttle(cdp);
 
-    const requests = new Map<string, { url: string; isScript: boolean; decodedBytes: number }>();
+    const requests = new Map<string, { url: string; isScript: boolean; headerBytes: number; decodedBytes: number }>();
     const scripts: ScriptFetch[] = [];
     let inFlight = 0;
     let lastNetworkAt = Date.now();
     cdp.on("Network.requestWillBeSent", (event) => {
       if (!requests.has(event.requestId)) inFlight += 1;
-      requests.set(event.requestId, { url: event.request.url, isScript: event.type === "Script", decodedBytes: 0 });
+      requests.set(event.requestId, { url: event.request.url, isScript: event.type === "Script", headerBytes: 0, decodedBytes: 0 });
       lastNetworkAt = Date.now();
+    });
+    // What had arrived when the response began: its status line and headers.
+    cdp.on("Network.responseReceived", (event) => {
+      const request = requests.get(event.requestId);
+      if (request) request.headerBytes = event.response.encodedDataLength;
     });
     cdp.on("Network.dataReceived", (event) => {
       const request = requests.get(event.requestId);
@@ -122,7 +130,9 @@ export async function coldLoad(
     };
     cdp.on("Network.loadingFinished", (event) => {
       const request = requests.get(event.requestId);
-      if (request?.isScript) scripts.push({ url: request.url, wireBytes: event.encodedDataLength, decodedBytes: request.decodedBytes });
+      if (request?.isScript) {
+        scripts.push({ url: request.url, wireBytes: event.encodedDataLength - request.headerBytes, decodedBytes: request.decodedBytes });
+      }
       settle(event.requestId);
     });
     cdp.on("Network.loadingFailed", (event) => settle(event.requestId));
