@@ -1,12 +1,22 @@
 "use client";
 
-import { createContext, useCallback, useContext, useMemo, useState } from "react";
+import { createContext, lazy, Suspense, useCallback, useContext, useMemo, useState } from "react";
 import type * as React from "react";
 
 import { useCaptureEditor } from "@/components/capture/capture-queue-provider";
-import { RecordWinDialog, type RecordWinRequest } from "@/components/journal/record-win-dialog";
+import type { RecordWinRequest } from "@/components/journal/record-win-dialog";
 import type { WinFormDefaults } from "@/components/journal/win-form";
 import { useShortcutKey } from "@/components/shell/use-shortcut-key";
+
+// The dialog and its form are not part of a page's first load: they are
+// fetched when the person shows the intent (a pointer over or focus on a
+// button that opens it) or, at the latest, on the first opening.
+const loadRecordWinDialog = () => import("@/components/journal/record-win-dialog");
+const RecordWinDialog = lazy(() => loadRecordWinDialog().then((module) => ({ default: module.RecordWinDialog })));
+
+export function preloadRecordWinDialog(): void {
+  void loadRecordWinDialog();
+}
 
 export type { RecordWinRequest };
 
@@ -48,7 +58,11 @@ export function RecordWinProvider({ children }: { children: React.ReactNode }) {
   return (
     <RecordWinContext.Provider value={value}>
       {children}
-      <RecordWinDialog key={state.session} isOpen={state.isOpen} onOpenChange={setOpen} request={state.request} />
+      {state.session > 0 ? (
+        <Suspense fallback={null}>
+          <RecordWinDialog key={state.session} isOpen={state.isOpen} onOpenChange={setOpen} request={state.request} />
+        </Suspense>
+      ) : null}
     </RecordWinContext.Provider>
   );
 }

@@ -2,7 +2,7 @@
 
 import { TrophyIcon } from "lucide-react";
 
-import { useRecordWin } from "@/components/journal/record-win-provider";
+import { preloadRecordWinDialog, useRecordWin } from "@/components/journal/record-win-provider";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 
@@ -13,6 +13,8 @@ export function ShellRecordWinButton({ isCompact = false, className }: { isCompa
   return (
     <Button
       type="button"
+      onPointerEnter={preloadRecordWinDialog}
+      onFocus={preloadRecordWinDialog}
       variant="outline"
       size={isCompact ? "icon" : "default"}
       aria-keyshortcuts="J"

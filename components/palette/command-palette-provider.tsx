@@ -1,12 +1,22 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type * as React from "react";
 
 import { useRecordWin } from "@/components/journal/record-win-provider";
-import { CommandPalette, type PaletteChoice } from "@/components/palette/command-palette";
+import type { PaletteChoice } from "@/components/palette/command-palette";
 import { useLogTouch } from "@/components/touches/log-touch-provider";
+
+// The palette (cmdk and its search) is not part of a page's first load: it
+// is fetched when the person shows the intent (a pointer over or focus on the
+// Search button) or, at the latest, on the first opening.
+const loadCommandPalette = () => import("@/components/palette/command-palette");
+const CommandPalette = lazy(() => loadCommandPalette().then((module) => ({ default: module.CommandPalette })));
+
+export function preloadCommandPalette(): void {
+  void loadCommandPalette();
+}
 
 type CommandPaletteContextValue = { open: () => void };
 
@@ -31,6 +41,7 @@ export function CommandPaletteProvider({ children }: { children: React.ReactNode
   const logTouch = useLogTouch();
   const recordWin = useRecordWin();
   const [isOpen, setIsOpen] = useState(false);
+  const [hasOpened, setHasOpened] = useState(false);
   // Radix returns focus only to a Dialog.Trigger, and the shortcut has none.
   const returnFocusTo = useRef<HTMLElement | null>(null);
   // A dialog chosen here opens once the palette has closed and given focus
@@ -40,6 +51,7 @@ export function CommandPaletteProvider({ children }: { children: React.ReactNode
   const open = useCallback(() => {
     returnFocusTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setIsOpen(true);
+    setHasOpened(true);
   }, []);
 
   useEffect(() => {
@@ -84,7 +96,11 @@ export function CommandPaletteProvider({ children }: { children: React.ReactNode
   return (
     <CommandPaletteContext.Provider value={value}>
       {children}
-      <CommandPalette isOpen={isOpen} onOpenChange={setIsOpen} onChoose={choose} onClosed={onClosed} />
+      {hasOpened ? (
+        <Suspense fallback={null}>
+          <CommandPalette isOpen={isOpen} onOpenChange={setIsOpen} onChoose={choose} onClosed={onClosed} />
+        </Suspense>
+      ) : null}
     </CommandPaletteContext.Provider>
   );
 }

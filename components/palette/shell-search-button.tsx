@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from "react";
 import { SearchIcon } from "lucide-react";
 
-import { useCommandPalette } from "@/components/palette/command-palette-provider";
+import { preloadCommandPalette, useCommandPalette } from "@/components/palette/command-palette-provider";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 
@@ -26,6 +26,8 @@ export function ShellSearchButton({ isCompact = false, className }: { isCompact?
   return (
     <Button
       type="button"
+      onPointerEnter={preloadCommandPalette}
+      onFocus={preloadCommandPalette}
       variant="outline"
       size={isCompact ? "icon" : "default"}
       aria-keyshortcuts="Control+K Meta+K"

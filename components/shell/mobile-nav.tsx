@@ -1,13 +1,17 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import type * as React from "react";
-import { MenuIcon, XIcon } from "lucide-react";
-import { Dialog } from "radix-ui";
+import { MenuIcon } from "lucide-react";
 
-import { NavLinks } from "@/components/shell/nav-links";
-import { Wordmark } from "@/components/shell/wordmark";
 import { Button } from "@/components/ui/button";
+
+// The sheet (a Radix dialog with its focus trap and scroll lock) is not part
+// of a page's first load: it is fetched when a finger or pointer reaches the
+// menu button, or at the latest when the menu opens.
+const loadSheet = () => import("@/components/shell/mobile-nav-sheet");
+const MobileNavSheet = lazy(() => loadSheet().then((module) => ({ default: module.MobileNavSheet })));
+const preloadSheet = () => void loadSheet();
 
 type MobileNavProps = {
   /** Shown at the bottom of the sheet, under the links (the account panel). */
@@ -16,35 +20,36 @@ type MobileNavProps = {
 
 function MobileNav({ children }: MobileNavProps) {
   const [isOpen, setIsOpen] = useState(false);
-  const close = () => setIsOpen(false);
+  const [hasOpened, setHasOpened] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const returnFocus = useCallback(() => button.current?.focus(), []);
 
   return (
-    <Dialog.Root open={isOpen} onOpenChange={setIsOpen}>
-      <Dialog.Trigger asChild>
-        <Button variant="ghost" size="icon" aria-label="Open menu">
-          <MenuIcon aria-hidden="true" />
-        </Button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-black/50 data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=open]:animate-in data-[state=open]:fade-in-0 motion-reduce:animate-none" />
-        <Dialog.Content
-          aria-describedby={undefined}
-          className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col gap-6 overflow-y-auto border-r bg-sidebar p-4 text-sidebar-foreground shadow-lg data-[state=closed]:animate-out data-[state=closed]:slide-out-to-left data-[state=open]:animate-in data-[state=open]:slide-in-from-left motion-reduce:animate-none"
-        >
-          <div className="flex items-center justify-between gap-2">
-            <Dialog.Title className="sr-only">Menu</Dialog.Title>
-            <Wordmark href="/dashboard" />
-            <Dialog.Close asChild>
-              <Button variant="ghost" size="icon" aria-label="Close menu">
-                <XIcon aria-hidden="true" />
-              </Button>
-            </Dialog.Close>
-          </div>
-          <NavLinks onNavigate={close} />
-          {children ? <div className="mt-auto">{children}</div> : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <>
+      <Button
+        ref={button}
+        variant="ghost"
+        size="icon"
+        aria-label="Open menu"
+        aria-haspopup="dialog"
+        aria-expanded={isOpen}
+        onPointerEnter={preloadSheet}
+        onFocus={preloadSheet}
+        onClick={() => {
+          setHasOpened(true);
+          setIsOpen(true);
+        }}
+      >
+        <MenuIcon aria-hidden="true" />
+      </Button>
+      {hasOpened ? (
+        <Suspense fallback={null}>
+          <MobileNavSheet isOpen={isOpen} onOpenChange={setIsOpen} onClosed={returnFocus}>
+            {children}
+          </MobileNavSheet>
+        </Suspense>
+      ) : null}
+    </>
   );
 }
 

@@ -1,11 +1,21 @@
 "use client";
 
-import { createContext, useCallback, useContext, useMemo, useState } from "react";
+import { createContext, lazy, Suspense, useCallback, useContext, useMemo, useState } from "react";
 import type * as React from "react";
 
 import { useCaptureEditor } from "@/components/capture/capture-queue-provider";
 import { useShortcutKey } from "@/components/shell/use-shortcut-key";
-import { LogTouchDialog, type LogTouchRequest } from "@/components/touches/log-touch-dialog";
+import type { LogTouchRequest } from "@/components/touches/log-touch-dialog";
+
+// The dialog and its form are not part of a page's first load: they are
+// fetched when the person shows the intent (a pointer over or focus on a
+// button that opens it) or, at the latest, on the first opening.
+const loadLogTouchDialog = () => import("@/components/touches/log-touch-dialog");
+const LogTouchDialog = lazy(() => loadLogTouchDialog().then((module) => ({ default: module.LogTouchDialog })));
+
+export function preloadLogTouchDialog(): void {
+  void loadLogTouchDialog();
+}
 
 type LogTouchContextValue = { open: (request?: LogTouchRequest) => void };
 
@@ -44,7 +54,11 @@ export function LogTouchProvider({ children }: { children: React.ReactNode }) {
   return (
     <LogTouchContext.Provider value={value}>
       {children}
-      <LogTouchDialog key={state.session} isOpen={state.isOpen} onOpenChange={setOpen} request={state.request} />
+      {state.session > 0 ? (
+        <Suspense fallback={null}>
+          <LogTouchDialog key={state.session} isOpen={state.isOpen} onOpenChange={setOpen} request={state.request} />
+        </Suspense>
+      ) : null}
     </LogTouchContext.Provider>
   );
 }

@@ -2,7 +2,7 @@
 
 import { PlusIcon } from "lucide-react";
 
-import { useLogTouch } from "@/components/touches/log-touch-provider";
+import { preloadLogTouchDialog, useLogTouch } from "@/components/touches/log-touch-provider";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 
@@ -13,6 +13,8 @@ export function ShellLogTouchButton({ isCompact = false, className }: { isCompac
   return (
     <Button
       type="button"
+      onPointerEnter={preloadLogTouchDialog}
+      onFocus={preloadLogTouchDialog}
       size={isCompact ? "sm" : "default"}
       aria-keyshortcuts="L"
       onClick={() => logTouch.open()}

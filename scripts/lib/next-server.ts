@@ -35,9 +35,10 @@ function builtRoutes(): Set<string> | undefined {
 
 /**
  * Runs `next build` when there is no production build, one without the given
- * routes, or when asked to; returns whether it built.
+ * routes, or when asked to; returns whether it built. With `lockFile`, the
+ * build runs under `flock` on it, so builds on a shared machine take turns.
  */
-export function ensureBuild(params: { routes: readonly string[]; force: boolean }): boolean {
+export function ensureBuild(params: { routes: readonly string[]; force: boolean; lockFile?: string }): boolean {
   const routes = builtRoutes();
   const missing = routes ? params.routes.filter((route) => !routes.has(route)) : params.routes;
   if (!params.force && routes && missing.length === 0) return false;
@@ -47,7 +48,9 @@ export function ensureBuild(params: { routes: readonly string[]; force: boolean 
       ? `the build in .next has no ${missing.join(", ")}`
       : "there is no production build (.next/BUILD_ID)";
   console.log(`Running next build, as ${why} (about half a minute on two cores)…`);
-  const result = spawnSync(NEXT_BIN, ["build"], {
+  const command = params.lockFile ? "flock" : NEXT_BIN;
+  const args = params.lockFile ? [params.lockFile, NEXT_BIN, "build"] : ["build"];
+  const result = spawnSync(command, args, {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
