@@ -327,7 +327,7 @@ export async function findLikelyDuplicates(
         where e.contact_id = ${contacts.id} and e.user_id = ${userId} and lower(e.email) in (${emailList})
       )`
     : sql`false`;
-  // A UNION of two index lookups (contact_emails_user_email_idx and
+  // A UNION of two index lookups (contact_emails_user_email_key and
   // contacts_user_name_idx); an OR would walk every contact of the user.
   const candidates = sql`${contacts.id} in (
     select c.id from ${contacts} c
