@@ -46,6 +46,8 @@ export function healthSource(params: { userId: string | string[]; now: Date; con
   // Edge k is k cadences before now: window k - 1 holds the touches after
   // edge k and at or before edge k - 1 (any after now are in window 0). Each
   // touched window sets its own bit, so bit_count gives how many were touched.
+  // A contact added at or before edge CONSISTENCY_WINDOWS - 1 has every
+  // window eligible whenever its first touch was, so only newer ones look it up.
   const edge = (k: number) => sql.raw(`e.edge_${k}`);
   const edges = Array.from(
     { length: CONSISTENCY_WINDOWS },
@@ -94,10 +96,11 @@ export function healthSource(params: { userId: string | string[]; now: Date; con
             from ${contacts} join ${users} on ${users.id} = ${contacts.userId}
             where ${ofUser(sql`${contacts.userId}`)} and ${contacts.archivedAt} is null ${only}
           ) c
-          left join lateral (
-            select min(ic.occurred_at) as at from ${interactionContacts} ic where ic.contact_id = c.id
-          ) first_touch on true
           cross join lateral (select ${sql.join(edges, sql`, `)}) e
+          left join lateral (
+            select min(ic.occurred_at) as at from ${interactionContacts} ic
+            where ic.contact_id = c.id and c.created_at > ${edge(CONSISTENCY_WINDOWS - 1)}
+          ) first_touch on true
           left join lateral (
             select bit_count(bit_or(case ${sql.join(windowBits, sql` `)} end)::bit(32)) as windows
             from ${interactionContacts} ic
