@@ -25,7 +25,10 @@ import { effectiveCadenceDays } from "./cadence";
 // Per contact it reads: last_touched_at from the row (kept by
 // refreshContactSchedule), the first touch and the touches of the last four
 // windows off interaction_contacts_contact_occurred_idx, and the value
-// touches of the last year off interactions_user_occurred_idx.
+// touches of the last year off interactions_user_value_idx. A touch's window
+// is found by comparing it with the windows' edges (now less whole seconds,
+// no calendar), not by dividing its age: the per-touch arithmetic on numeric
+// epochs cost more than the index reads.
 //
 // userId may list many users (with contactIds, as the weekly digest does for
 // a hundred users at once): one statement, planned once.
@@ -40,6 +43,19 @@ export function healthSource(params: { userId: string | string[]; now: Date; con
   const only = params.contactIds === undefined ? sql`` : sql`and ${contacts.id} = any(${ids})`;
   const given = sql`least(1, d.given::float8 / ${VALUE_GIVEN_TARGET})`;
   const received = sql`least(1, d.received::float8 / ${VALUE_RECEIVED_TARGET})`;
+  // Edge k is k cadences before now: window k - 1 holds the touches after
+  // edge k and at or before edge k - 1 (any after now are in window 0). Each
+  // touched window sets its own bit, so bit_count gives how many were touched.
+  // A contact added at or before edge CONSISTENCY_WINDOWS - 1 has every
+  // window eligible whenever its first touch was, so only newer ones look it up.
+  const edge = (k: number) => sql.raw(`e.edge_${k}`);
+  const edges = Array.from(
+    { length: CONSISTENCY_WINDOWS },
+    (_, i) => sql`${now} - make_interval(secs => ${i + 1} * c.cadence_days * 86400) as ${sql.raw(`edge_${i + 1}`)}`,
+  );
+  const windowBits = Array.from({ length: CONSISTENCY_WINDOWS }, (_, i) =>
+    i + 1 < CONSISTENCY_WINDOWS ? sql`when ic.occurred_at > ${edge(i + 1)} then ${2 ** i}::int` : sql`else ${2 ** i}::int`,
+  );
 
   return sql`
     select
@@ -80,14 +96,15 @@ export function healthSource(params: { userId: string | string[]; now: Date; con
             from ${contacts} join ${users} on ${users.id} = ${contacts.userId}
             where ${ofUser(sql`${contacts.userId}`)} and ${contacts.archivedAt} is null ${only}
           ) c
+          cross join lateral (select ${sql.join(edges, sql`, `)}) e
           left join lateral (
-            select min(ic.occurred_at) as at from ${interactionContacts} ic where ic.contact_id = c.id
+            select min(ic.occurred_at) as at from ${interactionContacts} ic
+            where ic.contact_id = c.id and c.created_at > ${edge(CONSISTENCY_WINDOWS - 1)}
           ) first_touch on true
           left join lateral (
-            select count(distinct floor(greatest(0, ${nowMs} - ${epochMs(sql`ic.occurred_at`)}) / ${windowMs})) as windows
+            select bit_count(bit_or(case ${sql.join(windowBits, sql` `)} end)::bit(32)) as windows
             from ${interactionContacts} ic
-            where ic.contact_id = c.id
-              and ic.occurred_at > ${now} - make_interval(secs => ${CONSISTENCY_WINDOWS} * c.cadence_days * 86400)
+            where ic.contact_id = c.id and ic.occurred_at > ${edge(CONSISTENCY_WINDOWS)}
           ) w on true
           left join (
             select ic.contact_id,
