@@ -14,7 +14,7 @@ import { env } from "@/lib/env";
 import { logTouch } from "@/lib/touches/log-touch";
 import { touchInputSchema } from "@/lib/validations/touch";
 import { type ApiClient, asList, fetchSignedIn, type Sent, sameIds, send, sendOnce } from "./lib/api-client";
-import { ensureBuild, freePort, startNextServer } from "./lib/next-server";
+import { ensureBuild, freePort, startBenchServer } from "./lib/next-server";
 import { positiveOption as option } from "./lib/options";
 import { rawDriver } from "./lib/raw-driver";
 import { type Summary, summarize, timeMs } from "./lib/stats";
@@ -45,8 +45,6 @@ const GOAL_RATIO = 1.2;
 // Under API_RATE_LIMIT_PER_MINUTE, with room for the requests a check adds.
 const REQUESTS_PER_TOKEN = 250;
 const PAGE_MARKER = "contacts on page 1, more on the next page";
-// Any fixed string of 32 characters or more: the server only reads sessions.
-const BENCH_AUTH_SECRET = "kith-bench-api-secret-not-for-production-use";
 
 const { values } = parseArgs({
   options: {
@@ -294,18 +292,7 @@ async function startServer(databaseUrl: string, handle: DbHandle, userId: string
   await handle.db.insert(sessions).values({ sessionToken, userId, expires: new Date(Date.now() + 86_400_000) });
   const port = await freePort();
   console.log(`\nStarting next start on http://localhost:${port}…`);
-  const server = await startNextServer({
-    port,
-    readyPath: "/sign-in",
-    env: {
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: BENCH_AUTH_SECRET,
-      AUTH_URL: `http://localhost:${port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-      KITH_OUTBOX: "true",
-    },
-  });
+  const server = await startBenchServer({ port, database: { DATABASE_URL: databaseUrl } });
   return {
     server,
     cookie: `authjs.session-token=${sessionToken}`,

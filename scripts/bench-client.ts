@@ -13,7 +13,7 @@ import { seedCareer } from "@/db/seed/career";
 import { seedDemo } from "@/db/seed/demo";
 import { seedJournal } from "@/db/seed/journal";
 import { type ColdLoad, coldLoad, CPU_SLOWDOWN, PHONE, type ScriptFetch, SLOW_4G } from "./lib/cold-load";
-import { ensureBuild, startNextServer } from "./lib/next-server";
+import { ensureBuild, startBenchServer } from "./lib/next-server";
 import { positiveOption as option } from "./lib/options";
 import { formatTable } from "./lib/table";
 
@@ -34,8 +34,6 @@ import { formatTable } from "./lib/table";
 
 const EMAIL = "bench-client@kith.local";
 const BUILD_LOCK = "/tmp/kith-build.lock";
-// Any fixed string of 32 characters or more: the server only reads sessions.
-const AUTH_SECRET = "kith-bench-client-secret-not-for-production";
 const GOAL_JS_KB = 130;
 const GOAL_TBT_MS = 200;
 const GOAL_LCP_MS = 2_500;
@@ -266,19 +264,10 @@ async function main() {
     await handle.close();
   }
 
-  const server = await startNextServer({
+  const server = await startBenchServer({
     port,
-    readyPath: "/sign-in",
-    env: {
-      ...("databaseUrl" in options ? { DATABASE_URL: options.databaseUrl } : { KITH_DATA_DIR: temporaryDir ?? "" }),
-      AUTH_SECRET,
-      AUTH_URL: `http://localhost:${port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-      KITH_OUTBOX: "true",
-      KITH_BENCH_PAGES: "true",
-      KITH_DIGEST_INTERVAL_MINUTES: "0",
-    },
+    database: "databaseUrl" in options ? { DATABASE_URL: options.databaseUrl } : { KITH_DATA_DIR: temporaryDir ?? "" },
+    env: { KITH_DIGEST_INTERVAL_MINUTES: "0" },
   });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {

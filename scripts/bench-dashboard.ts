@@ -9,7 +9,7 @@ import { migrateDb } from "@/db/migrate";
 import { sessions, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { loadDashboard } from "@/lib/dashboard/load";
-import { ensureBuild, freePort, type NextServer, startNextServer } from "./lib/next-server";
+import { ensureBuild, freePort, type NextServer, startBenchServer } from "./lib/next-server";
 import { type RawDriver, rawDriver } from "./lib/raw-driver";
 import { type DayStartResults, measureDayStart } from "./lib/day-start-bench";
 import { describeTree, replayTree, type TracedStatement, traceStatements } from "./lib/statement-tree";
@@ -42,8 +42,6 @@ const DASHBOARD_PATH = "/dashboard";
 const FLOOR_PATH = "/bench-floor";
 // Only the real dashboard, with data, renders this section title.
 const DASHBOARD_MARKER = "Reconnect now";
-// Any fixed string of 32 characters or more: the server only reads sessions.
-const BENCH_AUTH_SECRET = "kith-bench-dashboard-secret-not-for-production";
 
 const { values } = parseArgs({
   options: {
@@ -177,19 +175,7 @@ async function measurePages(databaseUrl: string, handle: DbHandle, userId: strin
   const cookie = `authjs.session-token=${sessionToken}`;
   const port = await freePort();
   console.log(`\nStarting next start on http://localhost:${port}…`);
-  const server = await startNextServer({
-    port,
-    readyPath: "/sign-in",
-    env: {
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: BENCH_AUTH_SECRET,
-      AUTH_URL: `http://localhost:${port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-      KITH_BENCH_PAGES: "true",
-      KITH_OUTBOX: "true",
-    },
-  });
+  const server = await startBenchServer({ port, database: { DATABASE_URL: databaseUrl } });
   try {
     const check = async (pathname: string) => {
       const { status, body } = await fetchPage(server, pathname, cookie);

@@ -13,7 +13,7 @@ import { importThroughBrowserRequests, serverActionId } from "./lib/load-import"
 import { createRecorder } from "./lib/load-recorder";
 import { cpuTimes, type PhaseResult, printGoals, printPhase } from "./lib/load-report";
 import { act, browse, type LoadContext, type LoadUser, REQUEST_KINDS, type SentTouch, sleep } from "./lib/load-user";
-import { ensureBuild, type NextServer, startNextServer } from "./lib/next-server";
+import { ensureBuild, type NextServer, startBenchServer } from "./lib/next-server";
 import { positiveOption as option } from "./lib/options";
 import { cpuBetween, sampleCpu } from "./lib/process-cpu";
 import { rawDriver } from "./lib/raw-driver";
@@ -49,8 +49,6 @@ const CONTACT_SAMPLE = 500;
 // As the Contacts page shows them; deep pages are picked from this many.
 const CONTACTS_PAGE_SIZE = 25;
 const DEEP_PAGES = 20;
-// Any fixed string of 32 characters or more: the servers only read sessions.
-const BENCH_AUTH_SECRET = "kith-bench-load-secret-not-for-production-use";
 const LIST_KINDS = ["GET /contacts", "GET /contacts?q=… (search)", "GET /contacts?after=… (deep page)"];
 
 const { values } = parseArgs({
@@ -156,19 +154,7 @@ async function startServers(databaseUrl: string, count: number): Promise<NextSer
     const port = firstPort + offset;
     console.log(`Starting next start on http://localhost:${port}…`);
     servers.push(
-      await startNextServer({
-        port,
-        readyPath: "/sign-in",
-        env: {
-          DATABASE_URL: databaseUrl,
-          AUTH_SECRET: BENCH_AUTH_SECRET,
-          AUTH_URL: `http://localhost:${port}`,
-          NEXT_TELEMETRY_DISABLED: "1",
-          NODE_ENV: "production",
-          KITH_OUTBOX: "true",
-          KITH_BENCH_PAGES: "true",
-        },
-      }),
+      await startBenchServer({ port, database: { DATABASE_URL: databaseUrl } }),
     );
   }
   return servers;

@@ -140,3 +140,26 @@ async function waitUntilReady(child: ChildProcess, url: string, timeoutMs: numbe
   }
   throw new Error(`next start did not answer ${url} within ${timeoutMs / 1000} s`);
 }
+
+// Any fixed string of 32 characters or more: a bench server only reads the
+// sessions its bench wrote.
+const BENCH_AUTH_SECRET = "kith-bench-server-secret-not-for-production-use";
+
+// `next start` as every bench runs it: production, the outbox instead of
+// email, /bench-floor served, signed in by a sessions row the bench writes.
+export function startBenchServer(params: { port: number; database: Record<string, string>; env?: Record<string, string> }) {
+  return startNextServer({
+    port: params.port,
+    readyPath: "/sign-in",
+    env: {
+      ...params.database,
+      AUTH_SECRET: BENCH_AUTH_SECRET,
+      AUTH_URL: `http://localhost:${params.port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      KITH_OUTBOX: "true",
+      KITH_BENCH_PAGES: "true",
+      ...params.env,
+    },
+  });
+}
