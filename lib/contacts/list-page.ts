@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { listContactsAfter, listContactsBefore } from "@/db/queries/contacts";
+import { type ListContactsParams, listContactsAfter, listContactsBefore } from "@/db/queries/contacts";
 import { contactSortKeySchema } from "@/db/queries/contacts-keyset";
 import { decodeCursor, encodeCursor } from "@/lib/api/v1/keyset-cursor";
 import type { ContactListRow } from "@/lib/domain/contacts";
@@ -14,6 +14,22 @@ export type ContactsPage = {
   after: string | null;
 };
 
+// The list's order and filters, as the page's address and the API's query
+// both name them.
+export function listFilters(
+  query: Pick<ContactListQuery, "sort" | "circle" | "goal" | "band" | "overdue" | "archived"> & { q?: string },
+): Omit<ListContactsParams, "userId" | "now"> {
+  return {
+    sort: query.sort,
+    q: query.q,
+    circleId: query.circle,
+    goalId: query.goal,
+    band: query.band,
+    overdue: query.overdue,
+    archived: query.archived,
+  };
+}
+
 // One page of the Contacts page's list, by cursor: `after` a page's last row,
 // `before` its first, or the first page. A cursor that is not one the list
 // gave out (edited, cut short, made for another order) is no cursor: the
@@ -24,18 +40,7 @@ export async function readContactsPage(
   params: { userId: string; query: ContactListQuery; pageSize: number; now: Date },
 ): Promise<ContactsPage> {
   const { query } = params;
-  const list = {
-    userId: params.userId,
-    sort: query.sort,
-    q: query.q,
-    circleId: query.circle,
-    goalId: query.goal,
-    band: query.band,
-    overdue: query.overdue,
-    archived: query.archived,
-    pageSize: params.pageSize,
-    now: params.now,
-  };
+  const list = { userId: params.userId, ...listFilters(query), pageSize: params.pageSize, now: params.now };
   const sameSort = (raw: string | undefined) => {
     const key = decodeCursor(raw, contactSortKeySchema);
     return key?.sort === query.sort ? key : undefined;

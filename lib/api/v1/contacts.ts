@@ -4,6 +4,7 @@ import { ensureFreshHealth } from "@/db/queries/health";
 import { conflictResult, invalid, notFoundResult, ok } from "@/lib/actions/result";
 import { idempotent } from "@/lib/actions/idempotent";
 import { archiveContact as archive, unarchiveContact as unarchive } from "@/lib/contacts/contact-status";
+import { listFilters } from "@/lib/contacts/list-page";
 import { createContact as create, updateContact as update } from "@/lib/contacts/save-contact";
 import type { LikelyDuplicate } from "@/lib/domain/contacts";
 import { createContactSchema, updateContactSchema } from "@/lib/validations/contact";
@@ -29,13 +30,7 @@ export async function contactsPage(query: z.output<typeof listContactsQuerySchem
   await ensureFreshHealth(db, { userId, now });
   return listContactsAfter(db, {
     userId,
-    sort: query.sort,
-    q: query.q,
-    circleId: query.circle,
-    goalId: query.goal,
-    band: query.band,
-    overdue: query.overdue,
-    archived: query.archived,
+    ...listFilters(query),
     after: query.cursor,
     pageSize: query.limit,
     now,
