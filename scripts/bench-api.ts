@@ -17,7 +17,7 @@ import { type ApiClient, asList, fetchSignedIn, type Sent, sameIds, send, sendOn
 import { ensureBuild, freePort, startBenchServer } from "./lib/next-server";
 import { positiveOption as option } from "./lib/options";
 import { rawDriver } from "./lib/raw-driver";
-import { type Summary, summarize, timeMs } from "./lib/stats";
+import { loadAverage, summarize, type Summary, timeMs } from "./lib/stats";
 import { formatTable } from "./lib/table";
 import { type TokenPool, tokenPool } from "./lib/token-pool";
 
@@ -67,11 +67,6 @@ const email = `bench-${contactCount}c-${touchCount}t@kith.local`;
 const ms = (value: number) => value.toFixed(2);
 const times = (value: number) => `${value.toFixed(2)}×`;
 const verdict = (isMet: boolean) => (isMet ? "PASS" : "MISS");
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((load) => load.toFixed(2))
-    .join(" ");
 
 async function seedUser(handle: DbHandle): Promise<string> {
   if (values.reuse) {

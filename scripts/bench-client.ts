@@ -15,6 +15,7 @@ import { seedJournal } from "@/db/seed/journal";
 import { type ColdLoad, coldLoad, CPU_SLOWDOWN, PHONE, type ScriptFetch, SLOW_4G } from "./lib/cold-load";
 import { ensureBuild, startBenchServer } from "./lib/next-server";
 import { positiveOption as option } from "./lib/options";
+import { loadAverage } from "./lib/stats";
 import { formatTable } from "./lib/table";
 
 // npm run bench:client -- [--runs 3] [--routes dashboard,contact] [--build]
@@ -96,11 +97,6 @@ function chosenRoutes(): Route[] {
 const kB = (bytes: number) => (bytes / 1000).toFixed(1);
 const ms = (value: number) => value.toFixed(0);
 const verdict = (isMet: boolean) => (isMet ? "PASS" : "MISS");
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((load) => load.toFixed(2))
-    .join(" ");
 
 function median(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);

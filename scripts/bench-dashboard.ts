@@ -13,7 +13,7 @@ import { ensureBuild, freePort, type NextServer, startBenchServer } from "./lib/
 import { type RawDriver, rawDriver } from "./lib/raw-driver";
 import { type DayStartResults, measureDayStart } from "./lib/day-start-bench";
 import { describeTree, replayTree, type TracedStatement, traceStatements } from "./lib/statement-tree";
-import { type Summary, summarize, timeMs } from "./lib/stats";
+import { loadAverage, summarize, type Summary, timeMs } from "./lib/stats";
 import { positiveOption as option } from "./lib/options";
 import { formatTable } from "./lib/table";
 
@@ -62,11 +62,6 @@ const warmup = option("warmup", values.warmup, 20);
 
 const ms = (value: number) => value.toFixed(2);
 const times = (value: number, floor: number) => `${(value / floor).toFixed(2)}×`;
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((load) => load.toFixed(2))
-    .join(" ");
 
 async function seedUser(handle: DbHandle): Promise<string> {
   if (values.reuse) {

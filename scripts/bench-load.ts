@@ -17,6 +17,7 @@ import { ensureBuild, type NextServer, startBenchServer } from "./lib/next-serve
 import { positiveOption as option } from "./lib/options";
 import { cpuBetween, sampleCpu } from "./lib/process-cpu";
 import { rawDriver } from "./lib/raw-driver";
+import { loadAverage } from "./lib/stats";
 import { type TokenPool, tokenPool } from "./lib/token-pool";
 
 // DATABASE_URL=postgres://… npm run bench:load -- [--users 50] [--duration 60]
@@ -70,11 +71,6 @@ const maxContacts = Math.max(MIN_CONTACTS, option("max-contacts", values["max-co
 const importRows = option("import-rows", values["import-rows"], 10_000);
 const firstPort = option("port", values.port, 3240);
 const emailOf = (index: number) => `bench-load-${index}@kith.local`;
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((load) => load.toFixed(2))
-    .join(" ");
 
 // Most people keep a few hundred contacts, a few keep thousands.
 const contactsOf = (index: number) =>

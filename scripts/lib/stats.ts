@@ -1,3 +1,5 @@
+import os from "node:os";
+
 // Nearest-rank percentile of an ascending list: the value at or below which
 // p% of the samples fall, always one of the samples.
 export function percentile(sorted: readonly number[], p: number): number {
@@ -18,3 +20,11 @@ export async function timeMs(run: () => Promise<unknown>): Promise<number> {
   await run();
   return performance.now() - started;
 }
+
+// The machine's load averages over 1, 5 and 15 minutes, as benches print them
+// beside their numbers.
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(" ");
