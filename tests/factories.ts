@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { contacts, type NewContact, type NewUser, users } from "@/db/schema";
 
 export function uniqueEmail(prefix = "user"): string {
-  return `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
+  return `${prefix}-${randomUUID()}@example.com`;
 }
 
 export async function createUser(db: Db, values: Partial<NewUser> = {}) {
