@@ -153,8 +153,9 @@ async function seed(db: Db, params: { users: number; contacts: number; now: Date
     );
     await step("interaction_contacts", () =>
       tx.execute(sql`
-        insert into interaction_contacts (user_id, interaction_id, contact_id, occurred_at)
-        select user_id, id, contact_id, occurred_at from bench_touches`),
+        insert into interaction_contacts (user_id, interaction_id, contact_id, occurred_at, value_direction)
+        select t.user_id, t.id, t.contact_id, t.occurred_at, i.value_direction
+        from bench_touches t join interactions i on i.id = t.id`),
     );
     await step("successes (2 per user)", () =>
       tx.execute(sql`

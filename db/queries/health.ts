@@ -1,6 +1,6 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contacts, interactionContacts, interactions, users } from "@/db/schema";
+import { contacts, interactionContacts, users } from "@/db/schema";
 import {
   BAND_FLOORS,
   CONSISTENCY_WINDOWS,
@@ -24,11 +24,13 @@ import { effectiveCadenceDays } from "./cadence";
 //
 // Per contact it reads: last_touched_at from the row (kept by
 // refreshContactSchedule), the first touch and the touches of the last four
-// windows off interaction_contacts_contact_occurred_idx, and the value
-// touches of the last year off interactions_user_value_idx. A touch's window
-// is found by comparing it with the windows' edges (now less whole seconds,
-// no calendar), not by dividing its age: the per-touch arithmetic on numeric
-// epochs cost more than the index reads.
+// windows off interaction_contacts_contact_occurred_idx, and the value links
+// of the last year off interaction_contacts_user_value_idx: each link carries
+// its touch's direction, so nothing joins the touches (that hash join was a
+// third of the day's rescoring). A touch's window is found by comparing it
+// with the windows' edges (now less whole seconds, no calendar), not by
+// dividing its age: the per-touch arithmetic on numeric epochs cost more
+// than the index reads.
 //
 // userId may list many users (with contactIds, as the weekly digest does for
 // a hundred users at once): one statement, planned once.
@@ -108,12 +110,11 @@ export function healthSource(params: { userId: string | string[]; now: Date; con
           ) w on true
           left join (
             select ic.contact_id,
-              count(*) filter (where i.value_direction = 'given') as given,
-              count(*) filter (where i.value_direction = 'received') as received
-            from ${interactions} i
-            join ${interactionContacts} ic on ic.interaction_id = i.id
-            where ${ofUser(sql`i.user_id`)} and i.value_direction is not null
-              and i.occurred_at > ${now} - make_interval(secs => ${VALUE_LOOKBACK_DAYS * 86400})
+              count(*) filter (where ic.value_direction = 'given') as given,
+              count(*) filter (where ic.value_direction = 'received') as received
+            from ${interactionContacts} ic
+            where ${ofUser(sql`ic.user_id`)} and ic.value_direction is not null
+              and ic.occurred_at > ${now} - make_interval(secs => ${VALUE_LOOKBACK_DAYS * 86400})
               ${params.contactIds === undefined ? sql`` : sql`and ic.contact_id = any(${ids})`}
             group by ic.contact_id
           ) v on v.contact_id = c.id

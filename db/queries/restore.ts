@@ -168,6 +168,7 @@ export async function restoreKithExport(db: Db, params: { userId: string; data: 
           interactionId: mapped(touchIds, touch.id),
           contactId: mapped(contactIds, contactId),
           occurredAt: at(touch.occurredAt),
+          valueDirection: touch.valueDirection,
         })),
       ),
     );

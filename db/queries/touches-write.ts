@@ -18,8 +18,15 @@ export type NewTouch = {
 
 export type TouchChanges = Omit<NewTouch, "eventId">;
 
-function touchContactRows(userId: string, interactionId: string, contactIds: string[], occurredAt: Date) {
-  return contactIds.map((contactId) => ({ userId, interactionId, contactId, occurredAt }));
+function touchContactRows(
+  userId: string,
+  interactionId: string,
+  contactIds: string[],
+  touch: Pick<NewTouch, "occurredAt" | "valueDirection">,
+) {
+  const { occurredAt } = touch;
+  const valueDirection = touch.valueDirection ?? null;
+  return contactIds.map((contactId) => ({ userId, interactionId, contactId, occurredAt, valueDirection }));
 }
 
 // Inserts one touch with its contacts and moves their next due dates. Run it
@@ -47,7 +54,7 @@ export async function insertTouch(
     })
     .returning({ id: interactions.id });
   if (!row) throw new Error("insertTouch: no row returned");
-  await tx.insert(interactionContacts).values(touchContactRows(userId, row.id, contactIds, touch.occurredAt));
+  await tx.insert(interactionContacts).values(touchContactRows(userId, row.id, contactIds, touch));
   await refreshContactSchedule(tx, { userId, contactIds });
   return row;
 }
@@ -83,7 +90,7 @@ export async function updateTouch(
   await tx
     .delete(interactionContacts)
     .where(and(eq(interactionContacts.interactionId, touchId), eq(interactionContacts.userId, userId)));
-  await tx.insert(interactionContacts).values(touchContactRows(userId, touchId, contactIds, touch.occurredAt));
+  await tx.insert(interactionContacts).values(touchContactRows(userId, touchId, contactIds, touch));
   const isCongratulation = touch.valueKind === "congratulation" && touch.valueDirection === "given";
   await unlinkCongratulations(tx, { userId, touchId, keepContactIds: isCongratulation ? contactIds : [] });
   await refreshContactSchedule(tx, { userId, contactIds: [...new Set([...before, ...contactIds])] });

@@ -56,12 +56,19 @@ export const interactionContacts = pgTable(
     contactId: uuid("contact_id")
       .notNull()
       .references(() => contacts.id, { onDelete: "cascade" }),
-    // Copied from the interaction so a contact's timeline and health read one index.
+    // Both copied from the interaction by every writer, so a contact's
+    // timeline and health read the links alone.
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    valueDirection: valueDirection("value_direction"),
   },
   (t) => [
     primaryKey({ columns: [t.interactionId, t.contactId] }),
     index("interaction_contacts_contact_occurred_idx").on(t.contactId, t.occurredAt),
+    // A user's value-added links: the value part of every health score counts
+    // them per contact off this index alone, without joining the touches.
+    index("interaction_contacts_user_value_idx")
+      .on(t.userId, t.occurredAt, t.contactId, t.valueDirection)
+      .where(sql`${t.valueDirection} is not null`),
   ],
 );
 

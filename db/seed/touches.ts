@@ -71,7 +71,7 @@ function addTouch(
     updatedAt: occurredAt,
   });
   for (const contactId of params.contactIds) {
-    rows.links.push({ userId: params.userId, interactionId: id, contactId, occurredAt });
+    rows.links.push({ userId: params.userId, interactionId: id, contactId, occurredAt, valueDirection: params.fields.valueDirection });
   }
   return id;
 }

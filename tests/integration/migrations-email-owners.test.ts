@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrationsFolder } from "@/db/migrate";
 import { contactEmails, contacts } from "@/db/schema";
+import { applyMigrations, applyMigrationsBefore } from "../helpers/migration-steps";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 // Migration 0016 makes an email one contact's per user. Applied by hand here
@@ -19,23 +17,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-function statementsOf(tag: string): string[] {
-  return readFileSync(path.join(migrationsFolder, `${tag}.sql`), "utf8")
-    .split("--> statement-breakpoint")
-    .filter((statement) => statement.trim() !== "");
-}
-
-async function apply(tags: string[]) {
-  for (const tag of tags) for (const statement of statementsOf(tag)) await t.db.execute(sql.raw(statement));
-}
-
 describe(`migration ${UNIQUE_EMAILS}`, () => {
   it("keeps each email a user holds twice on the oldest contact, and lists the others' copies in their extra fields", async () => {
-    const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
-      entries: { tag: string }[];
-    };
-    const tags = journal.entries.map((entry) => entry.tag);
-    await apply(tags.slice(0, tags.indexOf(UNIQUE_EMAILS)));
+    await applyMigrationsBefore(t.db, UNIQUE_EMAILS);
 
     const [me, other] = ["me", "other"].map(() => crypto.randomUUID());
     await t.db.execute(sql`insert into users (id, email) values (${me}, 'me@kith.example'), (${other}, 'other@kith.example')`);
@@ -58,7 +42,7 @@ describe(`migration ${UNIQUE_EMAILS}`, () => {
     await email(me, oldest, "Ada@x.example");
     await email(other, theirs, "ada@x.example", true);
 
-    await apply([UNIQUE_EMAILS]);
+    await applyMigrations(t.db, [UNIQUE_EMAILS]);
 
     const rows = await t.db
       .select({ contactId: contactEmails.contactId, email: contactEmails.email })
