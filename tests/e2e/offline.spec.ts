@@ -87,6 +87,7 @@ test("offline: log a touch and add two people, see them wait, and each is saved 
   await expectAccessible(page);
   await shot(page, "50-offline-queue");
   await queue.getByRole("button", { name: "Close" }).click();
+  await expect(status(page).getByRole("button", { name: "2 waiting to sync" })).toBeFocused();
 
   // Back online: both are sent, once.
   await context.setOffline(false);
