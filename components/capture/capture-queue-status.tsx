@@ -1,10 +1,11 @@
 "use client";
 
 import { CloudOffIcon } from "lucide-react";
-import { lazy, Suspense, useCallback, useRef, useState } from "react";
+import { lazy, Suspense } from "react";
 
 import { useCaptureQueue } from "@/components/capture/capture-queue-provider";
 import { Button } from "@/components/ui/button";
+import { useDialogOnIntent } from "@/components/ui/use-dialog-on-intent";
 import { cn } from "@/lib/utils";
 
 // The queue's sheet (a Radix dialog, its list and the discard confirmation)
@@ -28,10 +29,7 @@ function summary(waiting: number, refused: number): string {
 // toast), and the queue itself one tap away.
 export function CaptureQueueStatus() {
   const { entries, isOnline, isSyncing } = useCaptureQueue();
-  const [isOpen, setIsOpen] = useState(false);
-  const [hasOpened, setHasOpened] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const returnFocus = useCallback(() => button.current?.focus(), []);
+  const { isOpen, setIsOpen, hasOpened, returnFocus, buttonProps } = useDialogOnIntent(preloadSheet);
   const refused = entries.filter((entry) => entry.problem).length;
   const waiting = entries.length - refused;
   const isShown = !isOnline || entries.length > 0;
@@ -52,20 +50,7 @@ export function CaptureQueueStatus() {
           </span>
         ) : null}
         {entries.length > 0 ? (
-          <Button
-            ref={button}
-            variant="link"
-            size="sm"
-            className="h-auto p-0"
-            aria-haspopup="dialog"
-            aria-expanded={isOpen}
-            onPointerEnter={preloadSheet}
-            onFocus={preloadSheet}
-            onClick={() => {
-              setHasOpened(true);
-              setIsOpen(true);
-            }}
-          >
+          <Button variant="link" size="sm" className="h-auto p-0" {...buttonProps}>
             {summary(waiting, refused)}
           </Button>
         ) : null}

@@ -1,10 +1,11 @@
 "use client";
 
-import { lazy, Suspense, useCallback, useRef, useState } from "react";
+import { lazy, Suspense } from "react";
 import type * as React from "react";
 import { MenuIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
+import { useDialogOnIntent } from "@/components/ui/use-dialog-on-intent";
 
 // The sheet (a Radix dialog with its focus trap and scroll lock) is not part
 // of a page's first load: it is fetched when a finger or pointer reaches the
@@ -19,27 +20,11 @@ type MobileNavProps = {
 };
 
 function MobileNav({ children }: MobileNavProps) {
-  const [isOpen, setIsOpen] = useState(false);
-  const [hasOpened, setHasOpened] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const returnFocus = useCallback(() => button.current?.focus(), []);
+  const { isOpen, setIsOpen, hasOpened, returnFocus, buttonProps } = useDialogOnIntent(preloadSheet);
 
   return (
     <>
-      <Button
-        ref={button}
-        variant="ghost"
-        size="icon"
-        aria-label="Open menu"
-        aria-haspopup="dialog"
-        aria-expanded={isOpen}
-        onPointerEnter={preloadSheet}
-        onFocus={preloadSheet}
-        onClick={() => {
-          setHasOpened(true);
-          setIsOpen(true);
-        }}
-      >
+      <Button variant="ghost" size="icon" aria-label="Open menu" {...buttonProps}>
         <MenuIcon aria-hidden="true" />
       </Button>
       {hasOpened ? (
