@@ -36,8 +36,15 @@ export async function signIn(page: Page, prefix: string): Promise<string> {
   return email;
 }
 
-// No serious or critical accessibility violation on the current page.
+// No serious or critical accessibility violation on the current page, once
+// it has settled: axe judged a toast caught mid-fade as too faint to read.
+// Endless animations (a spinner) do not hold it up.
 export async function expectAccessible(page: Page) {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== "running" || animation.effect?.getComputedTiming().endTime === Infinity),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
