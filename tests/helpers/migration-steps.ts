@@ -14,19 +14,12 @@ function statementsOf(tag: string): string[] {
 }
 
 export async function applyMigrations(db: Db, tags: string[]): Promise<void> {
-  for (const tag of tags)
-    for (const statement of statementsOf(tag))
-      await db.execute(sql.raw(statement));
+  for (const tag of tags) for (const statement of statementsOf(tag)) await db.execute(sql.raw(statement));
 }
 
 // Every migration before `tag`, in the journal's order.
-export async function applyMigrationsBefore(
-  db: Db,
-  tag: string,
-): Promise<void> {
-  const journal = JSON.parse(
-    readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8"),
-  ) as {
+export async function applyMigrationsBefore(db: Db, tag: string): Promise<void> {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
     entries: { tag: string }[];
   };
   const tags = journal.entries.map((entry) => entry.tag);

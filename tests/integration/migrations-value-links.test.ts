@@ -1,10 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { interactionContacts } from "@/db/schema";
-import {
-  applyMigrations,
-  applyMigrationsBefore,
-} from "../helpers/migration-steps";
+import { applyMigrations, applyMigrationsBefore } from "../helpers/migration-steps";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 // Migration 0017 copies each touch's value direction onto its contact links.
@@ -24,33 +21,19 @@ describe(`migration ${VALUE_ON_LINKS}`, () => {
   it("gives every existing link its touch's direction, and none to a touch that added no value", async () => {
     await applyMigrationsBefore(t.db, VALUE_ON_LINKS);
     const [me, other] = ["me", "other"].map(() => crypto.randomUUID());
-    await t.db.execute(
-      sql`insert into users (id, email) values (${me}, 'me@kith.example'), (${other}, 'other@kith.example')`,
-    );
+    await t.db.execute(sql`insert into users (id, email) values (${me}, 'me@kith.example'), (${other}, 'other@kith.example')`);
     const contact = async (userId: string | undefined) => {
       const id = crypto.randomUUID();
-      await t.db.execute(
-        sql`insert into contacts (id, user_id, name) values (${id}, ${userId}, 'Ada')`,
-      );
+      await t.db.execute(sql`insert into contacts (id, user_id, name) values (${id}, ${userId}, 'Ada')`);
       return id;
     };
-    const [ada, bo, theirs] = [
-      await contact(me),
-      await contact(me),
-      await contact(other),
-    ];
-    const touch = async (
-      userId: string | undefined,
-      contactIds: (string | undefined)[],
-      value: [string, string] | null,
-    ) => {
+    const [ada, bo, theirs] = [await contact(me), await contact(me), await contact(other)];
+    const touch = async (userId: string | undefined, contactIds: (string | undefined)[], value: [string, string] | null) => {
       const id = crypto.randomUUID();
-      await t.db
-        .execute(sql`insert into interactions (id, user_id, occurred_at, channel, value_kind, value_direction)
+      await t.db.execute(sql`insert into interactions (id, user_id, occurred_at, channel, value_kind, value_direction)
         values (${id}, ${userId}, '2026-11-01T10:00:00Z', 'call', ${value?.[0] ?? null}::value_kind, ${value?.[1] ?? null}::value_direction)`);
       for (const contactId of contactIds) {
-        await t.db
-          .execute(sql`insert into interaction_contacts (user_id, interaction_id, contact_id, occurred_at)
+        await t.db.execute(sql`insert into interaction_contacts (user_id, interaction_id, contact_id, occurred_at)
           values (${userId}, ${id}, ${contactId}, '2026-11-01T10:00:00Z')`);
       }
       return id;
@@ -63,11 +46,7 @@ describe(`migration ${VALUE_ON_LINKS}`, () => {
     await applyMigrations(t.db, [VALUE_ON_LINKS]);
 
     const rows = await t.db.select().from(interactionContacts);
-    const links = rows.map((row) => [
-      row.interactionId,
-      row.contactId,
-      row.valueDirection,
-    ]);
+    const links = rows.map((row) => [row.interactionId, row.contactId, row.valueDirection]);
     expect(links).toHaveLength(5);
     expect(links).toEqual(
       expect.arrayContaining([

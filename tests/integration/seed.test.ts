@@ -12,11 +12,7 @@ import {
   interactions,
   successes,
 } from "@/db/schema";
-import {
-  type SeedOptions,
-  SeedUserExistsError,
-  seedDemo,
-} from "@/db/seed/demo";
+import { type SeedOptions, SeedUserExistsError, seedDemo } from "@/db/seed/demo";
 import { rowsOf } from "@/db/queries/rows";
 import { uniqueEmail } from "../factories";
 import { createTestDb, type TestDb } from "../helpers/test-db";
@@ -30,10 +26,7 @@ afterAll(async () => {
 });
 
 const NOW = new Date("2026-11-16T00:00:00Z");
-const small = (
-  email: string,
-  extra: Partial<SeedOptions> = {},
-): SeedOptions => ({
+const small = (email: string, extra: Partial<SeedOptions> = {}): SeedOptions => ({
   email,
   contacts: 30,
   touches: 200,
@@ -57,10 +50,7 @@ const USER_TABLES = {
 async function rowCounts(userId: string): Promise<Record<string, number>> {
   const found: Record<string, number> = {};
   for (const [name, table] of Object.entries(USER_TABLES)) {
-    const [row] = await t.db
-      .select({ n: count() })
-      .from(table)
-      .where(eq(table.userId, userId));
+    const [row] = await t.db.select({ n: count() }).from(table).where(eq(table.userId, userId));
     found[name] = row?.n ?? -1;
   }
   return found;
@@ -78,21 +68,12 @@ async function contactNames(userId: string): Promise<string[]> {
 // Everything about a user's contacts and touches except ids, which are random.
 async function fingerprint(userId: string) {
   const people = await t.db
-    .select({
-      name: contacts.name,
-      company: contacts.company,
-      tier: contacts.tier,
-      next: contacts.nextDueAt,
-    })
+    .select({ name: contacts.name, company: contacts.company, tier: contacts.tier, next: contacts.nextDueAt })
     .from(contacts)
     .where(eq(contacts.userId, userId))
     .orderBy(asc(contacts.createdAt), asc(contacts.name));
   const touches = await t.db
-    .select({
-      at: interactions.occurredAt,
-      channel: interactions.channel,
-      summary: interactions.summary,
-    })
+    .select({ at: interactions.occurredAt, channel: interactions.channel, summary: interactions.summary })
     .from(interactions)
     .where(eq(interactions.userId, userId))
     .orderBy(asc(interactions.occurredAt), asc(interactions.summary));
@@ -112,9 +93,7 @@ describe("seedDemo", () => {
     const [unscheduled] = await t.db
       .select({ n: sql<number>`count(*)::int` })
       .from(contacts)
-      .where(
-        and(eq(contacts.userId, userId), sql`${contacts.nextDueAt} is null`),
-      );
+      .where(and(eq(contacts.userId, userId), sql`${contacts.nextDueAt} is null`));
     expect(unscheduled?.n).toBe(0);
     // Every touch involves someone, at the touch's own time.
     const orphans = await t.db
@@ -136,14 +115,10 @@ describe("seedDemo", () => {
   it("gives a value kind and a direction together, to about a third of touches", async () => {
     const { userId } = await seedDemo(t.db, small(uniqueEmail("seed")));
     const rows = await t.db
-      .select({
-        kind: interactions.valueKind,
-        direction: interactions.valueDirection,
-      })
+      .select({ kind: interactions.valueKind, direction: interactions.valueDirection })
       .from(interactions)
       .where(eq(interactions.userId, userId));
-    for (const row of rows)
-      expect(row.kind === null).toBe(row.direction === null);
+    for (const row of rows) expect(row.kind === null).toBe(row.direction === null);
     const valued = rows.filter((row) => row.kind !== null).length / rows.length;
     expect(valued).toBeGreaterThan(0.15);
     expect(valued).toBeLessThan(0.5);
@@ -151,10 +126,7 @@ describe("seedDemo", () => {
     const disagreeing = await t.db
       .select({ id: interactionContacts.interactionId })
       .from(interactionContacts)
-      .innerJoin(
-        interactions,
-        eq(interactions.id, interactionContacts.interactionId),
-      )
+      .innerJoin(interactions, eq(interactions.id, interactionContacts.interactionId))
       .where(
         and(
           eq(interactionContacts.userId, userId),
@@ -178,18 +150,11 @@ describe("seedDemo", () => {
         )`,
       })
       .from(successes)
-      .innerJoin(
-        interactions,
-        eq(interactions.id, successes.congratulatedByInteractionId),
-      )
+      .innerJoin(interactions, eq(interactions.id, successes.congratulatedByInteractionId))
       .where(eq(successes.userId, userId));
     expect(congratulated.length).toBeGreaterThan(0);
     for (const row of congratulated) {
-      expect(row).toMatchObject({
-        touchUserId: userId,
-        valueKind: "congratulation",
-        involvesContact: true,
-      });
+      expect(row).toMatchObject({ touchUserId: userId, valueKind: "congratulation", involvesContact: true });
     }
   });
 
@@ -197,42 +162,23 @@ describe("seedDemo", () => {
     const first = await seedDemo(t.db, small(uniqueEmail("seed")));
     const second = await seedDemo(t.db, small(uniqueEmail("seed")));
     const other = await seedDemo(t.db, small(uniqueEmail("seed"), { seed: 2 }));
-    expect(await contactNames(second.userId)).toEqual(
-      await contactNames(first.userId),
-    );
-    expect(await fingerprint(second.userId)).toEqual(
-      await fingerprint(first.userId),
-    );
-    expect(await contactNames(other.userId)).not.toEqual(
-      await contactNames(first.userId),
-    );
+    expect(await contactNames(second.userId)).toEqual(await contactNames(first.userId));
+    expect(await fingerprint(second.userId)).toEqual(await fingerprint(first.userId));
+    expect(await contactNames(other.userId)).not.toEqual(await contactNames(first.userId));
   });
 
   it("refuses an existing email unless reset, and reseeding one user leaves another's rows alone", async () => {
     const a = await seedDemo(t.db, small(uniqueEmail("seed-a")));
-    const before = {
-      counts: await rowCounts(a.userId),
-      data: await fingerprint(a.userId),
-    };
+    const before = { counts: await rowCounts(a.userId), data: await fingerprint(a.userId) };
 
     const emailB = uniqueEmail("seed-b");
     const b = await seedDemo(t.db, small(emailB, { seed: 7 }));
-    await expect(
-      seedDemo(t.db, small(emailB, { seed: 7 })),
-    ).rejects.toBeInstanceOf(SeedUserExistsError);
-    const reseeded = await seedDemo(
-      t.db,
-      small(emailB, { seed: 7, reset: true }),
-    );
+    await expect(seedDemo(t.db, small(emailB, { seed: 7 }))).rejects.toBeInstanceOf(SeedUserExistsError);
+    const reseeded = await seedDemo(t.db, small(emailB, { seed: 7, reset: true }));
 
     expect(reseeded.userId).not.toBe(b.userId);
-    expect(Object.values(await rowCounts(b.userId))).toEqual(
-      Object.values(USER_TABLES).map(() => 0),
-    );
-    expect(await rowCounts(reseeded.userId)).toMatchObject({
-      contacts: 30,
-      interactions: 200,
-    });
+    expect(Object.values(await rowCounts(b.userId))).toEqual(Object.values(USER_TABLES).map(() => 0));
+    expect(await rowCounts(reseeded.userId)).toMatchObject({ contacts: 30, interactions: 200 });
     expect(await rowCounts(a.userId)).toEqual(before.counts);
     expect(await fingerprint(a.userId)).toEqual(before.data);
   });
@@ -243,27 +189,16 @@ describe("seedDemo", () => {
   it("leaves the planner knowing the new user's rows, on a database analyzed before", async () => {
     await seedDemo(t.db, small(uniqueEmail("seed-stats")));
     await t.db.execute(sql`analyze`);
-    const seeded = await seedDemo(
-      t.db,
-      small(uniqueEmail("seed-stats"), { contacts: 60, touches: 300 }),
-    );
+    const seeded = await seedDemo(t.db, small(uniqueEmail("seed-stats"), { contacts: 60, touches: 300 }));
     const plan = rowsOf<Record<string, string>>(
-      await t.db.execute(
-        sql`explain select id from contacts where user_id = ${seeded.userId}`,
-      ),
+      await t.db.execute(sql`explain select id from contacts where user_id = ${seeded.userId}`),
     ).map((row) => Object.values(row)[0]);
     const estimated = Number(/rows=(\d+)/.exec(plan.join("\n"))?.[1]);
     expect(estimated, plan.join("\n")).toBeGreaterThanOrEqual(30);
     const [unscored] = await t.db
       .select({ n: count() })
       .from(contacts)
-      .where(
-        and(
-          eq(contacts.userId, seeded.userId),
-          isNull(contacts.archivedAt),
-          isNull(contacts.healthScore),
-        ),
-      );
+      .where(and(eq(contacts.userId, seeded.userId), isNull(contacts.archivedAt), isNull(contacts.healthScore)));
     expect(unscored?.n).toBe(0);
   });
 });
